@@ -1,0 +1,60 @@
+"""The CLI commands themselves; each is a thin call into store/domain services."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from perfdesk.cli import command
+from perfdesk.domain import jsonform
+from perfdesk.sample import sample_project
+from perfdesk.store import open_project, save_project
+from perfdesk.textfile import read_text, write_text_atomic
+
+
+def _summary(project) -> str:
+    forms = len(project.forms)
+    indicators = sum(f.indicator_count() for f in project.forms)
+    return f"{forms} 张表，{indicators} 个三级指标"
+
+
+def _out_db(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("out", metavar="OUT.db", help="要写入的项目文件")
+
+
+@command("sample", "写出内置示例项目（新疆巴州人社局 2022 年整体支出绩效目标表）", _out_db)
+def cmd_sample(args: argparse.Namespace) -> int:
+    project = sample_project()
+    save_project(project, Path(args.out))
+    print(f"已写入示例项目：{args.out}（{_summary(project)}）")
+    return 0
+
+
+def _export_json_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE.db", help="项目文件")
+    parser.add_argument("out", metavar="OUT.json", help="要写入的 JSON 文件；写 - 表示输出到屏幕")
+
+
+@command("export-json", "把项目导出为 JSON（无损，可用于比对和脚本）", _export_json_args)
+def cmd_export_json(args: argparse.Namespace) -> int:
+    import sys
+
+    text = jsonform.dumps(open_project(Path(args.file)))
+    if args.out == "-":
+        sys.stdout.write(text)
+    else:
+        write_text_atomic(Path(args.out), text)
+    return 0
+
+
+def _import_json_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("input", metavar="IN.json", help="perfdesk 导出的 JSON 文件")
+    _out_db(parser)
+
+
+@command("import-json", "从 JSON 生成项目文件", _import_json_args)
+def cmd_import_json(args: argparse.Namespace) -> int:
+    project = jsonform.loads(read_text(Path(args.input)))
+    save_project(project, Path(args.out))
+    print(f"已写入项目：{args.out}（{_summary(project)}）")
+    return 0

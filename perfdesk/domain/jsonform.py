@@ -1,0 +1,219 @@
+"""The lossless JSON text form of a project (for diffs and scripts).
+
+``dumps(loads(text)) == text`` for anything ``dumps`` wrote. Ids are not written:
+they are regenerated on load. Derived data (``totals``, ``parsed``, canonical
+``value``) is written for readers and ignored on load.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from perfdesk.domain.model import (
+    FORM_KINDS,
+    Form,
+    Goal,
+    Indicator,
+    Level1,
+    Level2,
+    People,
+    Project,
+    Task,
+)
+from perfdesk.domain.money import AmountError, parse_amount, to_text
+from perfdesk.domain.values import TargetValue, ValueKind
+from perfdesk.errors import FileReadError
+
+FORMAT_NAME = "perfdesk"
+FORMAT_VERSION = 1
+_AMOUNT_KEYS = ("total", "fiscal", "other")
+
+
+def _parsed_dict(value: TargetValue) -> dict[str, Any]:
+    out: dict[str, Any] = {"kind": value.kind.value}
+    if value.kind is ValueKind.NUMBER:
+        out.update(comparator=value.comparator, number=format(value.number, "f"), unit=value.unit)
+    elif value.kind is ValueKind.DATE:
+        date = f"{value.year:04d}-{value.month:02d}"
+        if value.day is not None:
+            date += f"-{value.day:02d}"
+        out.update(comparator=value.comparator, date=date, exists=value.date_exists, suffix=value.suffix)
+    elif value.kind is ValueKind.TEXT and value.unrecognised:
+        out["unrecognised"] = True
+    return out
+
+
+def _indicator_dict(level1: Level1, level2: Level2, ind: Indicator) -> dict[str, Any]:
+    parsed = ind.parsed
+    out: dict[str, Any] = {
+        "level1": level1.name,
+        "level2": level2.name,
+        "name": ind.name,
+        "value": parsed.canonical,
+    }
+    if ind.value != parsed.canonical:
+        out["typed"] = ind.value
+    out["parsed"] = _parsed_dict(parsed)
+    if ind.extras:
+        out["extras"] = dict(ind.extras)
+    return out
+
+
+def form_to_dict(form: Form) -> dict[str, Any]:
+    total, fiscal, other = form.sums()
+    return {
+        "kind": form.kind,
+        "year": form.year,
+        "department": form.department,
+        "framework": form.framework,
+        "people": {name: getattr(form.people, name) for name in People.field_names()},
+        "tasks": [
+            {
+                "name": t.name,
+                "content": t.content,
+                "total": to_text(t.total),
+                "fiscal": to_text(t.fiscal),
+                "other": to_text(t.other),
+            }
+            for t in form.tasks
+        ],
+        "totals": {"total": to_text(total), "fiscal": to_text(fiscal), "other": to_text(other)},
+        "goals": [g.text for g in form.goals],
+        "groups": [{"level1": l1.name, "level2": [l2.name for l2 in l1.children]} for l1 in form.tree],
+        "indicators": [_indicator_dict(l1, l2, ind) for l1, l2, ind in form.iter_indicators()],
+    }
+
+
+def project_to_dict(project: Project) -> dict[str, Any]:
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "forms": [form_to_dict(f) for f in project.forms],
+    }
+
+
+def dumps(project: Project) -> str:
+    return json.dumps(project_to_dict(project), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- loading -----------------------------------------------------------------
+
+
+class _Reader:
+    """Walks the parsed JSON, naming the place of anything wrong in Chinese."""
+
+    def fail(self, where: str, what: str) -> FileReadError:
+        return FileReadError(f"JSON 文件有误：{where}{what}")
+
+    def text(self, obj: dict[str, Any], key: str, where: str, default: str = "") -> str:
+        value = obj.get(key, default)
+        if value is None:
+            return default
+        if not isinstance(value, str):
+            raise self.fail(where, f"的“{key}”应为文字，实际是 {json.dumps(value, ensure_ascii=False, default=str)}")
+        return value
+
+    def amount(self, obj: dict[str, Any], key: str, where: str) -> Decimal | None:
+        value = obj.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+            raise self.fail(where, f"的“{key}”不是金额")
+        try:
+            return parse_amount(str(value))
+        except AmountError:
+            raise self.fail(where, f"的“{key}”：“{value}”不是有效的金额") from None
+
+    def items(self, obj: dict[str, Any], key: str, where: str) -> list[Any]:
+        value = obj.get(key, [])
+        if not isinstance(value, list):
+            raise self.fail(where, f"的“{key}”应为列表")
+        return value
+
+    def obj(self, value: Any, where: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(where, "应为对象（{…}）")
+        return value
+
+
+def _form_from_dict(r: _Reader, data: dict[str, Any], where: str) -> Form:
+    kind = r.text(data, "kind", where, default="department_overall")
+    if kind not in FORM_KINDS:
+        raise r.fail(where, f"的表类型“{kind}”不认识")
+    year = data.get("year")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise r.fail(where, f"的“year”应为整数年份，实际是 {year!r}")
+    form = Form(
+        kind=kind,
+        year=year,
+        department=r.text(data, "department", where),
+        framework=r.text(data, "framework", where, default="2015"),
+    )
+    people = r.obj(data.get("people", {}), f"{where}“people”")
+    form.people = People(**{n: r.text(people, n, f"{where}“people”") for n in People.field_names()})
+    for i, item in enumerate(r.items(data, "tasks", where), start=1):
+        place = f"{where}任务第{i}行"
+        item = r.obj(item, place)
+        form.tasks.append(
+            Task(
+                name=r.text(item, "name", place),
+                content=r.text(item, "content", place),
+                **{k: r.amount(item, k, place) for k in _AMOUNT_KEYS},
+            )
+        )
+    for i, goal in enumerate(r.items(data, "goals", where), start=1):
+        if not isinstance(goal, str):
+            raise r.fail(where, f"的目标{i}应为文字")
+        form.goals.append(Goal(goal))
+    for i, group in enumerate(r.items(data, "groups", where), start=1):
+        place = f"{where}指标分组第{i}项"
+        group = r.obj(group, place)
+        name1 = r.text(group, "level1", place)
+        node1 = form.level1(name1) or Level1(name1)
+        if node1 not in form.tree:
+            form.tree.append(node1)
+        for name2 in r.items(group, "level2", place):
+            if not isinstance(name2, str):
+                raise r.fail(place, "的二级指标名应为文字")
+            if node1.child(name2) is None:
+                node1.children.append(Level2(name2))
+    for i, item in enumerate(r.items(data, "indicators", where), start=1):
+        place = f"{where}指标第{i}项"
+        item = r.obj(item, place)
+        typed = item.get("typed")
+        value = typed if isinstance(typed, str) else r.text(item, "value", place)
+        extras = r.obj(item.get("extras", {}), place)
+        if not all(isinstance(v, str) for v in extras.values()):
+            raise r.fail(place, "的“extras”取值应为文字")
+        group = form.ensure_group(r.text(item, "level1", place), r.text(item, "level2", place))
+        group.indicators.append(Indicator(r.text(item, "name", place), value, dict(extras)))
+    return form
+
+
+def project_from_dict(data: Any) -> Project:
+    r = _Reader()
+    if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
+        raise FileReadError("不是 perfdesk 导出的 JSON 文件（缺少 \"format\": \"perfdesk\"）")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise FileReadError("JSON 文件缺少有效的版本号（\"version\"）")
+    if version > FORMAT_VERSION:
+        raise FileReadError(
+            f"这个 JSON 文件由更新版本的 perfdesk 导出（格式版本 {version}，本程序支持到 {FORMAT_VERSION}），请升级 perfdesk 后再导入"
+        )
+    forms = r.items(data, "forms", "")
+    project = Project()
+    for i, item in enumerate(forms, start=1):
+        where = f"第{i}张表"
+        project.forms.append(_form_from_dict(r, r.obj(item, where), where))
+    return project
+
+
+def loads(text: str) -> Project:
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as exc:
+        raise FileReadError(f"JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列附近（{exc.msg}）") from None
+    return project_from_dict(data)

@@ -1,0 +1,181 @@
+"""The project and its forms: tasks, goals and the indicator tree 一级 › 二级 › 三级.
+
+Every object carries a stable ``id`` so that undo commands and views can refer
+to it without holding positions. Amounts are ``Decimal`` in 万元; a 三级's value
+is kept exactly as typed (see ``values.py`` for its parsed, canonical form).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields
+from decimal import Decimal
+from functools import lru_cache
+
+from perfdesk.domain.framework import DEFAULT_FRAMEWORK, get_framework
+from perfdesk.domain.money import sum_amounts
+from perfdesk.domain.values import TargetValue, parse_value
+
+KIND_DEPARTMENT = "department_overall"
+FORM_KINDS: dict[str, str] = {
+    KIND_DEPARTMENT: "部门（单位）整体支出绩效目标表",
+    # Later forms reuse the indicator tree; listed so files can name them.
+    "project": "项目支出绩效目标表",
+    "self_evaluation": "绩效自评表",
+}
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+@lru_cache(maxsize=65536)
+def cached_parse(raw: str) -> TargetValue:
+    return parse_value(raw)
+
+
+@dataclass(eq=False)
+class Indicator:
+    """A 三级指标: its name and its target value as typed."""
+
+    name: str
+    value: str = ""
+    extras: dict[str, str] = field(default_factory=dict)  # province columns
+    id: str = field(default_factory=new_id)
+
+    @property
+    def parsed(self) -> TargetValue:
+        return cached_parse(self.value)
+
+
+@dataclass(eq=False)
+class Level2:
+    name: str
+    indicators: list[Indicator] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(eq=False)
+class Level1:
+    name: str
+    children: list[Level2] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+    def child(self, name: str) -> Level2 | None:
+        return next((c for c in self.children if c.name == name), None)
+
+
+@dataclass(eq=False)
+class Task:
+    """A row of 年度主要任务; amounts in 万元, ``None`` when left blank."""
+
+    name: str = ""
+    content: str = ""
+    total: Decimal | None = None
+    fiscal: Decimal | None = None
+    other: Decimal | None = None
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(eq=False)
+class Goal:
+    text: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class People:
+    """Optional signature fields printed under the table."""
+
+    filler_unit: str = ""  # 填报单位（盖章）
+    unit_head: str = ""  # 单位负责人
+    finance_head: str = ""  # 财务负责人
+    preparer: str = ""  # 填报人
+    phone: str = ""  # 联系电话
+    fill_date: str = ""  # 填报日期, as typed; validation checks it
+
+    @classmethod
+    def field_names(cls) -> list[str]:
+        return [f.name for f in fields(cls)]
+
+
+PEOPLE_LABELS: dict[str, str] = {
+    "filler_unit": "填报单位（盖章）",
+    "unit_head": "单位负责人",
+    "finance_head": "财务负责人",
+    "preparer": "填报人",
+    "phone": "联系电话",
+    "fill_date": "填报日期",
+}
+
+
+@dataclass(eq=False)
+class Form:
+    kind: str = KIND_DEPARTMENT
+    year: int | None = None
+    department: str = ""
+    framework: str = DEFAULT_FRAMEWORK
+    people: People = field(default_factory=People)
+    tasks: list[Task] = field(default_factory=list)
+    goals: list[Goal] = field(default_factory=list)
+    tree: list[Level1] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+    @property
+    def kind_title(self) -> str:
+        return FORM_KINDS.get(self.kind, self.kind)
+
+    @property
+    def display_name(self) -> str:
+        year = f"{self.year}年 " if self.year else ""
+        return f"{year}{self.department or '（未填写单位）'}"
+
+    def iter_indicators(self) -> Iterator[tuple[Level1, Level2, Indicator]]:
+        for level1 in self.tree:
+            for level2 in level1.children:
+                for indicator in level2.indicators:
+                    yield level1, level2, indicator
+
+    def indicator_count(self) -> int:
+        return sum(len(l2.indicators) for l1 in self.tree for l2 in l1.children)
+
+    def level1(self, name: str) -> Level1 | None:
+        return next((l1 for l1 in self.tree if l1.name == name), None)
+
+    def ensure_group(self, level1: str, level2: str) -> Level2:
+        """The 二级 node under ``level1``, created at the end when missing."""
+        node1 = self.level1(level1)
+        if node1 is None:
+            node1 = Level1(level1)
+            self.tree.append(node1)
+        node2 = node1.child(level2)
+        if node2 is None:
+            node2 = Level2(level2)
+            node1.children.append(node2)
+        return node2
+
+    def sums(self) -> tuple[Decimal, Decimal, Decimal]:
+        """金额合计: the column sums of 总额, 财政拨款, 其他资金."""
+        return (
+            sum_amounts([t.total for t in self.tasks]),
+            sum_amounts([t.fiscal for t in self.tasks]),
+            sum_amounts([t.other for t in self.tasks]),
+        )
+
+
+@dataclass(eq=False)
+class Project:
+    forms: list[Form] = field(default_factory=list)
+
+
+def framework_skeleton(framework_id: str) -> list[Level1]:
+    """The 一级/二级 of a framework with no 三级, for a new empty form."""
+    framework = get_framework(framework_id)
+    if framework is None:
+        return []
+    return [Level1(name, [Level2(child) for child in children]) for name, children in framework.level1]
+
+
+def new_form(year: int | None = None, department: str = "", framework: str = DEFAULT_FRAMEWORK) -> Form:
+    return Form(year=year, department=department, framework=framework, tree=framework_skeleton(framework))

@@ -1,0 +1,33 @@
+"""Ordered schema migrations: ``MIGRATIONS[v]`` upgrades a version-``v`` file to ``v+1``.
+
+They run on an in-memory copy when a file is opened; the file on disk changes
+only when the clerk saves (then in the current version).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from perfdesk.store.schema import SCHEMA_VERSION
+
+
+def _v1_to_v2(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "CREATE TABLE indicator_extra ("
+        " indicator_id TEXT NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,"
+        " key TEXT NOT NULL, value TEXT NOT NULL,"
+        " PRIMARY KEY (indicator_id, key))"
+    )
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2}
+
+
+def migrate(conn: sqlite3.Connection, from_version: int) -> None:
+    version = from_version
+    while version < SCHEMA_VERSION:
+        MIGRATIONS[version](conn)
+        version += 1
+        conn.execute(f"PRAGMA user_version = {version}")
+    conn.commit()

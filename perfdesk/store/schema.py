@@ -1,0 +1,120 @@
+"""SQLAlchemy schema of a perfdesk ``.db`` file (current version).
+
+Money is stored as exact decimal text, never as SQLite REAL: SQLAlchemy's
+``Numeric`` is a float on SQLite and loses cents on large sums.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Column, ForeignKey, Integer, MetaData, Table, Text
+from sqlalchemy.types import TypeDecorator
+
+# 'PDsk' — marks a perfdesk file so other applications' SQLite files are refused.
+APPLICATION_ID = 0x5044736B
+SCHEMA_VERSION = 2
+
+
+class DecimalText(TypeDecorator[Decimal]):
+    """A ``Decimal`` stored as its exact text (``"1663.73"``), scale kept."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+        if value is None:
+            return None
+        if not isinstance(value, Decimal):
+            raise TypeError(f"money must be Decimal, got {type(value).__name__}")
+        return format(value, "f")
+
+    def process_result_value(self, value: Any, dialect: Any) -> Decimal | None:
+        return None if value is None else Decimal(value)
+
+
+metadata = MetaData()
+
+form = Table(
+    "form",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("kind", Text, nullable=False),
+    Column("year", Integer),
+    Column("department", Text, nullable=False, default=""),
+    Column("framework", Text, nullable=False),
+    Column("filler_unit", Text, nullable=False, default=""),
+    Column("unit_head", Text, nullable=False, default=""),
+    Column("finance_head", Text, nullable=False, default=""),
+    Column("preparer", Text, nullable=False, default=""),
+    Column("phone", Text, nullable=False, default=""),
+    Column("fill_date", Text, nullable=False, default=""),
+)
+
+task = Table(
+    "task",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("form_id", Text, ForeignKey("form.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("content", Text, nullable=False),
+    Column("total", DecimalText),
+    Column("fiscal", DecimalText),
+    Column("other", DecimalText),
+)
+
+goal = Table(
+    "goal",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("form_id", Text, ForeignKey("form.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+level1 = Table(
+    "level1",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("form_id", Text, ForeignKey("form.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+)
+
+level2 = Table(
+    "level2",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("level1_id", Text, ForeignKey("level1.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+)
+
+indicator = Table(
+    "indicator",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("level2_id", Text, ForeignKey("level2.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("value", Text, nullable=False),  # exactly as typed
+)
+
+# Added in schema version 2: province columns (指标解释, 评（扣）分标准 …).
+indicator_extra = Table(
+    "indicator_extra",
+    metadata,
+    Column("indicator_id", Text, ForeignKey("indicator.id", ondelete="CASCADE"), primary_key=True),
+    Column("key", Text, primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+info = Table(
+    "info",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("value", Text, nullable=False),
+)
