@@ -1,0 +1,3 @@
+"""CLI commands, one module per capability; importing this package registers them."""
+
+from perfdesk.commands import core  # noqa: F401
