@@ -1,0 +1,66 @@
+"""Start the GUI: Chinese translations for Qt's own buttons, a CJK UI font, the window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from perfdesk import APP_NAME, __version__
+
+log = logging.getLogger("perfdesk.ui")
+UI_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC",
+            "Source Han Sans SC", "Droid Sans Fallback", "AR PL UMing CN")
+
+
+def install_translations(app: QApplication) -> None:
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator(app)
+    if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+        app.installTranslator(translator)
+    else:
+        log.warning("qtbase_zh_CN translation not found in %s", folder)
+
+
+def choose_ui_font(app: QApplication) -> None:
+    families = set(QFontDatabase.families())
+    for name in UI_FONTS:
+        if name in families:
+            font = QFont(name)
+            font.setPointSize(max(app.font().pointSize(), 9))
+            app.setFont(font)
+            return
+
+
+def create_app(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    install_translations(app)
+    choose_ui_font(app)
+    return app
+
+
+def _excepthook(kind, value, trace) -> None:  # noqa: ANN001
+    log.error("uncaught exception", exc_info=(kind, value, trace))
+    from perfdesk.logs import log_dir
+
+    QMessageBox.critical(None, "perfdesk", f"程序遇到意外错误：{value}\n\n您的数据仍在窗口中，请先“另存为”保存。\n详情已记录在 {log_dir()}")
+
+
+def run_gui(argv: list[str]) -> int:
+    app = create_app(argv)
+    from perfdesk.ui.main_window import MainWindow
+
+    sys.excepthook = _excepthook
+    window = MainWindow()
+    paths = [a for a in argv if not a.startswith("-")]
+    window.show()
+    if paths:
+        window.files.open_path(Path(paths[0]), ask=False)
+    return app.exec()

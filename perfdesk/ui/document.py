@@ -1,0 +1,126 @@
+"""The open project as the GUI sees it: domain data, undo stack, Qt models.
+
+The domain objects own the data; the Qt models mirror the current form. Every
+change goes through an undo command (``commands.py``), which calls the mutation
+methods here and on the models, so views update through proper model signals.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from perfdesk.domain.model import Form, Goal, Indicator, Level1, Level2, People, Project, Task, new_form
+from perfdesk.ui.goals_model import GoalsModel
+from perfdesk.ui.tasks_model import TasksModel
+from perfdesk.ui.tree_model import IndicatorTreeModel
+
+HEADER_FIELDS = ("department", "year", "framework")
+PEOPLE_FIELDS = tuple(People.field_names())
+
+
+class Document(QObject):
+    form_switched = Signal()
+    forms_changed = Signal()
+    header_changed = Signal(str)  # field name
+    edited = Signal()  # any change, for status bar and validation
+    select_requested = Signal(str, str)  # kind ("indicator", "task", "goal"), id
+    message = Signal(str)  # a short note for the status bar
+
+    def __init__(self, project: Project | None = None, path: Path | None = None) -> None:
+        super().__init__()
+        self.project = project if project is not None else Project([new_form()])
+        if not self.project.forms:
+            self.project.forms.append(new_form())
+        self.path = path
+        self.undo_stack = QUndoStack(self)
+        self.tree_model = IndicatorTreeModel(self)
+        self.tasks_model = TasksModel(self)
+        self.goals_model = GoalsModel(self)
+        self.form: Form = self.project.forms[0]
+        self._show(self.form)
+        self.undo_stack.indexChanged.connect(lambda _index: self.edited.emit())
+
+    # --- forms -------------------------------------------------------------
+
+    def _show(self, form: Form) -> None:
+        self.form = form
+        self.tree_model.set_form(form)
+        self.tasks_model.set_form(form)
+        self.goals_model.set_form(form)
+        self.form_switched.emit()
+
+    def show_form(self, form_id: str) -> Form:
+        form = self.form_by_id(form_id)
+        if form is not self.form:
+            self._show(form)
+        return form
+
+    def form_by_id(self, form_id: str) -> Form:
+        for form in self.project.forms:
+            if form.id == form_id:
+                return form
+        raise KeyError(form_id)
+
+    def insert_form(self, index: int, form: Form) -> None:
+        self.project.forms.insert(index, form)
+        self.forms_changed.emit()
+        self._show(form)
+
+    def remove_form(self, form_id: str) -> int:
+        form = self.form_by_id(form_id)
+        index = self.project.forms.index(form)
+        self.project.forms.remove(form)
+        self.forms_changed.emit()
+        if form is self.form:
+            self._show(self.project.forms[min(index, len(self.project.forms) - 1)])
+        return index
+
+    # --- header fields -----------------------------------------------------
+
+    def header_value(self, form: Form, field: str) -> object:
+        if field in PEOPLE_FIELDS:
+            return getattr(form.people, field)
+        return getattr(form, field)
+
+    def set_header_value(self, form_id: str, field: str, value: object) -> None:
+        form = self.show_form(form_id)
+        if field in PEOPLE_FIELDS:
+            setattr(form.people, field, value)
+        else:
+            setattr(form, field, value)
+        if field == "department":
+            self.forms_changed.emit()
+        self.header_changed.emit(field)
+
+    # --- lookups by stable id ------------------------------------------------
+
+    def find_indicator(self, form: Form, indicator_id: str) -> tuple[Level1, Level2, Indicator]:
+        for level1, level2, indicator in form.iter_indicators():
+            if indicator.id == indicator_id:
+                return level1, level2, indicator
+        raise KeyError(indicator_id)
+
+    def find_level2(self, form: Form, level2_id: str) -> Level2:
+        for level1 in form.tree:
+            for level2 in level1.children:
+                if level2.id == level2_id:
+                    return level2
+        raise KeyError(level2_id)
+
+    def find_task(self, form: Form, task_id: str) -> Task:
+        return next(t for t in form.tasks if t.id == task_id)
+
+    def find_goal(self, form: Form, goal_id: str) -> Goal:
+        return next(g for g in form.goals if g.id == goal_id)
+
+    # --- undo ----------------------------------------------------------------
+
+    def push(self, command: QUndoCommand) -> None:
+        self.undo_stack.push(command)
+
+    @property
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()

@@ -1,0 +1,96 @@
+"""The form's header: 部门（单位）名称, 年度, 框架版本 and the signature fields."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from perfdesk.domain.framework import all_frameworks
+from perfdesk.domain.model import PEOPLE_LABELS, People
+from perfdesk.ui.commands import SetHeaderCommand
+
+if TYPE_CHECKING:
+    from perfdesk.ui.document import Document
+
+
+class HeaderPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc: Document | None = None
+        self.labels = {"department": self.tr("部门（单位）名称"), "year": self.tr("年度"), "framework": self.tr("指标体系")}
+        self.labels.update({k: self.tr(v) for k, v in PEOPLE_LABELS.items()})
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        main = QFormLayout()
+        self.department = QLineEdit()
+        self.department.setPlaceholderText(self.tr("例如：新疆巴州人力资源和社会保障局"))
+        self.year = QLineEdit()
+        self.year.setValidator(QIntValidator(1990, 2100, self))
+        self.year.setMaximumWidth(90)
+        self.framework = QComboBox()
+        for framework in all_frameworks().values():
+            self.framework.addItem(framework.name, framework.id)
+        main.addRow(self.labels["department"] + "：", self.department)
+        row = QGridLayout()
+        row.addWidget(self.year, 0, 0)
+        row.addWidget(QLabel(self.labels["framework"] + "："), 0, 1)
+        row.addWidget(self.framework, 0, 2)
+        row.setColumnStretch(2, 1)
+        main.addRow(self.labels["year"] + "：", row)
+        layout.addLayout(main)
+        self.people_box = QGroupBox(self.tr("签章信息（打印在表格下方，可不填）"))
+        self.people_box.setCheckable(True)
+        self.people_box.setChecked(False)
+        grid = QGridLayout(self.people_box)
+        self.people: dict[str, QLineEdit] = {}
+        for i, name in enumerate(People.field_names()):
+            edit = QLineEdit()
+            self.people[name] = edit
+            grid.addWidget(QLabel(self.labels[name] + "："), i // 2, (i % 2) * 2)
+            grid.addWidget(edit, i // 2, (i % 2) * 2 + 1)
+        self.people["fill_date"].setPlaceholderText(self.tr("如 2022年1月10日"))
+        self.people_box.toggled.connect(lambda on: [w.setVisible(on) for w in self.people_box.findChildren(QWidget)])
+        layout.addWidget(self.people_box)
+        for w in self.people_box.findChildren(QWidget):
+            w.setVisible(False)
+        self.department.textEdited.connect(lambda text: self._edited("department", text))
+        self.year.textEdited.connect(lambda text: self._edited("year", int(text) if text.strip() else None))
+        self.framework.activated.connect(lambda _i: self._edited("framework", self.framework.currentData()))
+        for name, edit in self.people.items():
+            edit.textEdited.connect(lambda text, name=name: self._edited(name, text))
+
+    def set_document(self, doc: Document) -> None:
+        self.doc = doc
+        doc.header_changed.connect(self.refresh)
+        doc.form_switched.connect(self.refresh)
+        self.refresh()
+
+    def _edited(self, field: str, value: object) -> None:
+        assert self.doc is not None
+        doc = self.doc
+        old = doc.header_value(doc.form, field)
+        if old != value:
+            doc.push(SetHeaderCommand(doc, doc.form.id, field, self.labels[field], old, value))
+
+    def refresh(self, _field: str = "") -> None:
+        if self.doc is None:
+            return
+        form = self.doc.form
+        self._show(self.department, form.department)
+        self._show(self.year, "" if form.year is None else str(form.year))
+        index = self.framework.findData(form.framework)
+        if index < 0:
+            self.framework.addItem(form.framework, form.framework)
+            index = self.framework.count() - 1
+        self.framework.setCurrentIndex(index)
+        for name, edit in self.people.items():
+            self._show(edit, getattr(form.people, name))
+        if any(getattr(form.people, name) for name in self.people) and not self.people_box.isChecked():
+            self.people_box.setChecked(True)
+
+    @staticmethod
+    def _show(edit: QLineEdit, text: str) -> None:
+        if edit.text() != text:
+            edit.setText(text)  # setText does not emit textEdited: no command loop

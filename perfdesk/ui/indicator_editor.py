@@ -1,0 +1,182 @@
+"""The editor of the selected 三级: name and 指标值 as number, date or text.
+
+The value text is what is stored; the structured fields compose it. Typing in
+one field coalesces into one undo step.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QWidget,
+)
+
+from perfdesk.domain.model import Indicator
+from perfdesk.domain.values import CANONICAL_COMPARATORS, ValueKind
+from perfdesk.ui.commands import SetIndicatorFieldCommand
+
+if TYPE_CHECKING:
+    from perfdesk.ui.document import Document
+
+COMMON_UNITS = ["人", "次", "个", "套", "条", "辆", "天", "场", "年", "月", "小时", "平方米", "米", "座", "户",
+                "万元", "元", "元/人·月", "万元/人", "%"]
+COMMON_PHRASES = ["有效提升", "显著提升", "效果明显", "应保尽保", "符合相关规定", "好", "较好", "一般"]
+KIND_PAGES = (ValueKind.NUMBER, ValueKind.DATE, ValueKind.TEXT)
+
+
+class IndicatorEditor(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc: Document | None = None
+        self.indicator: Indicator | None = None
+        self._loading = False
+        form = QFormLayout(self)
+        self.name = QLineEdit()
+        self.value = QLineEdit()
+        self.value.setPlaceholderText(self.tr("如 ≥109人、=100%、2022年12月10日、有效提升"))
+        self.kind = QComboBox()
+        self.kind.addItems([self.tr("数值"), self.tr("日期"), self.tr("文字（定性）")])
+        self.pages = QStackedWidget()
+        # number page
+        number_page = QWidget()
+        row = QHBoxLayout(number_page)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.comparator = QComboBox()
+        self.comparator.addItem(self.tr("（无）"), "")
+        for symbol in CANONICAL_COMPARATORS:
+            self.comparator.addItem(symbol, symbol)
+        self.number = QLineEdit()
+        self.number.setPlaceholderText(self.tr("数字"))
+        self.unit = QComboBox()
+        self.unit.setEditable(True)
+        self.unit.addItems(COMMON_UNITS)
+        self.unit.setCurrentText("")
+        row.addWidget(self.comparator)
+        row.addWidget(self.number, 1)
+        row.addWidget(self.unit)
+        # date page
+        date_page = QWidget()
+        drow = QHBoxLayout(date_page)
+        drow.setContentsMargins(0, 0, 0, 0)
+        self.date_comparator = QComboBox()
+        self.date_comparator.addItem(self.tr("（无）"), "")
+        self.date_comparator.addItem("≤", "≤")
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy年M月d日")
+        drow.addWidget(self.date_comparator)
+        drow.addWidget(self.date, 1)
+        # text page
+        self.phrase = QComboBox()
+        self.phrase.setEditable(True)
+        self.phrase.addItems(COMMON_PHRASES)
+        for page in (number_page, date_page, self.phrase):
+            self.pages.addWidget(page)
+        self.printed = QLabel()
+        self.printed.setWordWrap(True)
+        form.addRow(self.tr("三级指标："), self.name)
+        form.addRow(self.tr("指标值："), self.value)
+        form.addRow(self.tr("类型："), self.kind)
+        form.addRow("", self.pages)
+        form.addRow(self.tr("打印为："), self.printed)
+        self.name.textEdited.connect(lambda text: self._push("name", text))
+        self.value.textEdited.connect(lambda text: self._push("value", text))
+        self.kind.activated.connect(self._kind_chosen)
+        self.comparator.activated.connect(lambda _i: self._compose())
+        self.number.textEdited.connect(lambda _t: self._compose())
+        self.unit.currentTextChanged.connect(lambda _t: self._compose())
+        self.date_comparator.activated.connect(lambda _i: self._compose())
+        self.date.dateChanged.connect(lambda _d: self._compose())
+        self.phrase.currentTextChanged.connect(lambda _t: self._compose())
+        self.setEnabled(False)
+
+    def set_document(self, doc: Document) -> None:
+        self.doc = doc
+        doc.tree_model.dataChanged.connect(lambda *_: self.refresh())
+        doc.form_switched.connect(lambda: self.show_indicator(None))
+        self.show_indicator(None)
+
+    def show_indicator(self, indicator: Indicator | None) -> None:
+        self.indicator = indicator
+        self.setEnabled(indicator is not None)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._loading = True
+        try:
+            ind = self.indicator
+            if ind is None:
+                for edit in (self.name, self.value, self.number):
+                    edit.clear()
+                self.printed.clear()
+                return
+            parsed = ind.parsed
+            if self.name.text() != ind.name:
+                self.name.setText(ind.name)
+            if self.value.text() != ind.value:
+                self.value.setText(ind.value)
+            kind = parsed.kind if parsed.kind in KIND_PAGES else ValueKind.TEXT
+            page = KIND_PAGES.index(kind) if parsed.kind is not ValueKind.EMPTY else self.kind.currentIndex()
+            self.kind.setCurrentIndex(page)
+            self.pages.setCurrentIndex(page)
+            if parsed.kind is ValueKind.NUMBER:
+                self.comparator.setCurrentIndex(max(0, self.comparator.findData(parsed.comparator)))
+                number = format(parsed.number, "f")
+                if self.number.text() != number:
+                    self.number.setText(number)
+                self.unit.setCurrentText(parsed.unit)
+            elif parsed.kind is ValueKind.DATE:
+                self.date_comparator.setCurrentIndex(max(0, self.date_comparator.findData(parsed.comparator)))
+                if parsed.date_exists and parsed.year and parsed.month:
+                    self.date.setDate(QDate(parsed.year, parsed.month, parsed.day or 1))
+            elif parsed.kind is ValueKind.TEXT:
+                self.phrase.setCurrentText(ind.value)
+            self.printed.setText(self._describe(ind))
+        finally:
+            self._loading = False
+
+    def _describe(self, ind: Indicator) -> str:
+        parsed = ind.parsed
+        text = parsed.canonical or self.tr("（空）")
+        if parsed.kind is ValueKind.DATE and not parsed.date_exists:
+            text += self.tr("　⚠ 这个日期不存在")
+        elif parsed.unrecognised:
+            text += self.tr("　⚠ 无法识别为数值或日期，将按原文打印")
+        return text
+
+    def _push(self, field: str, text: str) -> None:
+        if self._loading or self.doc is None or self.indicator is None:
+            return
+        old = getattr(self.indicator, field)
+        if old != text:
+            command = SetIndicatorFieldCommand(self.doc, self.doc.form.id, self.indicator.id, field, old, text, merge=True)
+            self.doc.push(command)
+
+    def _kind_chosen(self, page: int) -> None:
+        self.pages.setCurrentIndex(page)
+        self._compose()
+
+    def _compose(self) -> None:
+        if self._loading:
+            return
+        page = self.pages.currentIndex()
+        if page == 0:
+            number = self.number.text().strip()
+            text = f"{self.comparator.currentData()}{number}{self.unit.currentText().strip()}" if number else ""
+        elif page == 1:
+            d = self.date.date()
+            text = f"{self.date_comparator.currentData()}{d.year()}年{d.month()}月{d.day()}日"
+        else:
+            text = self.phrase.currentText()
+        if self.indicator is not None and text != self.indicator.value and (text or page != 0):
+            self.value.setText(text)
+            self._push("value", text)

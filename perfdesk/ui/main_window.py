@@ -1,0 +1,350 @@
+"""The main window: indicator tree on the left, header, budget table and goals beside it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from perfdesk.domain.money import format_amount
+from perfdesk.ui import help_dialogs, settings, task_actions
+from perfdesk.ui.commands import AddFormCommand, RemoveFormCommand
+from perfdesk.ui.document import Document
+from perfdesk.ui.file_ops import FileController
+from perfdesk.ui.find_bar import FindBar
+from perfdesk.ui.header_panel import HeaderPanel
+from perfdesk.ui.indicator_editor import IndicatorEditor
+from perfdesk.ui.new_form_dialog import NewFormDialog
+from perfdesk.ui.sheet_view import SheetView
+from perfdesk.ui.tree_view import IndicatorTreeView
+
+
+def _buttons(*specs: tuple[str, object]) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    for text, slot in specs:
+        button = QPushButton(text)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, doc: Document | None = None) -> None:
+        super().__init__()
+        self.setAcceptDrops(True)
+        self.files = FileController(self)
+        self.undo_group = QUndoGroup(self)
+        self.doc = Document()
+        self._build()
+        self._build_menus()
+        self.set_document(doc or self.doc)
+        geometry = settings.open_settings().value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    # --- layout -------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.forms_list = QListWidget()
+        self.forms_list.setMaximumHeight(70)
+        self.forms_list.currentItemChanged.connect(self._form_chosen)
+        self.tree = IndicatorTreeView()
+        self.editor = IndicatorEditor()
+        self.header_panel = HeaderPanel()
+        self.tasks_view = SheetView()
+        self.goals_view = SheetView()
+        self.find_bar = FindBar()
+
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.addWidget(self.forms_list)
+        tree_box = QGroupBox(self.tr("年度绩效指标"))
+        tv = QVBoxLayout(tree_box)
+        tv.addLayout(_buttons(
+            (self.tr("添加三级指标"), lambda: self.tree.add_indicator()),
+            (self.tr("删除"), lambda: self.tree.remove_selected()),
+            (self.tr("上移"), lambda: self.tree.move_current(-1)),
+            (self.tr("下移"), lambda: self.tree.move_current(1)),
+        ))
+        tv.addWidget(self.tree)
+        editor_box = QGroupBox(self.tr("选中的三级指标"))
+        QVBoxLayout(editor_box).addWidget(self.editor)
+        left_split = QSplitter(Qt.Orientation.Vertical)
+        left_split.addWidget(tree_box)
+        left_split.addWidget(editor_box)
+        left_split.setStretchFactor(0, 3)
+        lv.addWidget(left_split, 1)
+
+        header_box = QGroupBox(self.tr("单位信息"))
+        QVBoxLayout(header_box).addWidget(self.header_panel)
+        tasks_box = QGroupBox(self.tr("年度主要任务（预算金额：万元）"))
+        tk = QVBoxLayout(tasks_box)
+        tk.addLayout(_buttons(
+            (self.tr("插入行"), self._insert_task),
+            (self.tr("删除行"), self._remove_tasks),
+            (self.tr("上移"), lambda: self._move_task(-1)),
+            (self.tr("下移"), lambda: self._move_task(1)),
+        ))
+        tk.addWidget(self.tasks_view)
+        goals_box = QGroupBox(self.tr("年度总体目标（每行一个目标）"))
+        gl = QVBoxLayout(goals_box)
+        gl.addLayout(_buttons(
+            (self.tr("添加目标"), lambda: task_actions.insert_goal(self.doc, self._goal_row() + 1)),
+            (self.tr("删除目标"), lambda: task_actions.remove_goals(self.doc, self.goals_view.selected_rows())),
+            (self.tr("上移"), lambda: self._move_goal(-1)),
+            (self.tr("下移"), lambda: self._move_goal(1)),
+        ))
+        gl.addWidget(self.goals_view)
+        right = QSplitter(Qt.Orientation.Vertical)
+        for box in (header_box, tasks_box, goals_box):
+            right.addWidget(box)
+        right.setStretchFactor(1, 3)
+        right.setStretchFactor(2, 2)
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(0, 5)
+        split.setStretchFactor(1, 6)
+        central = QWidget()
+        cv = QVBoxLayout(central)
+        cv.setContentsMargins(4, 4, 4, 0)
+        cv.addWidget(split, 1)
+        cv.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+
+        self.path_label = QLabel()
+        self.saved_label = QLabel()
+        self.sum_label = QLabel()
+        for label in (self.path_label, self.saved_label, self.sum_label):
+            self.statusBar().addPermanentWidget(label)
+
+        self.tasks_view.insert_requested.connect(self._insert_task)
+        self.tasks_view.delete_requested.connect(self._remove_tasks)
+        self.tasks_view.move_requested.connect(self._move_task)
+        self.tasks_view.paste_requested.connect(self._paste_tasks)
+        self.goals_view.insert_requested.connect(lambda: task_actions.insert_goal(self.doc, self._goal_row() + 1))
+        self.goals_view.delete_requested.connect(
+            lambda: task_actions.remove_goals(self.doc, self.goals_view.selected_rows()))
+        self.goals_view.move_requested.connect(self._move_goal)
+        self.goals_view.paste_requested.connect(
+            lambda text: task_actions.paste_goals(self.doc, max(self._goal_row(), 0), text))
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("文件(&F)"))
+        self._action(file_menu, self.tr("新建(&N)"), self.files.new, QKeySequence.StandardKey.New)
+        self._action(file_menu, self.tr("打开(&O)…"), self.files.open_dialog, QKeySequence.StandardKey.Open)
+        self.recent_menu = file_menu.addMenu(self.tr("最近打开(&R)"))
+        self._action(file_menu, self.tr("保存(&S)"), self.files.save, QKeySequence.StandardKey.Save)
+        self._action(file_menu, self.tr("另存为(&A)…"), self.files.save_as, QKeySequence("Ctrl+Shift+S"))
+        self._action(file_menu, self.tr("关闭(&C)"), self.files.close, QKeySequence.StandardKey.Close)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("退出(&X)"), self.close, QKeySequence("Ctrl+Q"))
+        edit_menu = bar.addMenu(self.tr("编辑(&E)"))
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("撤销"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("重做"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self._action(edit_menu, self.tr("查找(&F)…"), self.find_bar.open, QKeySequence.StandardKey.Find)
+        form_menu = bar.addMenu(self.tr("表格(&T)"))
+        self._action(form_menu, self.tr("新建表(&N)…"), self.new_form)
+        self._action(form_menu, self.tr("删除当前表(&D)"), self.remove_form)
+        help_menu = bar.addMenu(self.tr("帮助(&H)"))
+        self._action(help_menu, self.tr("使用说明(&G)"), lambda: help_dialogs.show_guide(self), QKeySequence("F1"))
+        self._action(help_menu, self.tr("打开日志文件夹(&L)"), help_dialogs.open_log_folder)
+        self._action(help_menu, self.tr("关于 perfdesk(&A)"), lambda: help_dialogs.show_about(self))
+        self.refresh_recent_menu()
+
+    def _action(self, menu: QMenu, text: str, slot: object, shortcut: object = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def refresh_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = settings.recent_files()
+        for path in files:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self.files.open_path(Path(p)))
+        if files:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("清除列表"), self._clear_recent)
+        self.recent_menu.setEnabled(bool(files))
+
+    def _clear_recent(self) -> None:
+        settings.clear_recent_files()
+        self.refresh_recent_menu()
+
+    # --- document -------------------------------------------------------------------
+
+    def set_document(self, doc: Document) -> None:
+        old = self.doc
+        if old is not doc:
+            self.undo_group.removeStack(old.undo_stack)
+            old.deleteLater()
+        self.doc = doc
+        self.undo_group.addStack(doc.undo_stack)
+        self.undo_group.setActiveStack(doc.undo_stack)
+        self.tree.set_document(doc)
+        self.editor.set_document(doc)
+        self.header_panel.set_document(doc)
+        self.find_bar.doc = doc
+        self.tasks_view.setModel(doc.tasks_model)
+        header = self.tasks_view.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 160), (2, 90), (3, 90), (4, 90)):
+            header.resizeSection(column, width)
+        self.goals_view.setModel(doc.goals_model)
+        self.goals_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
+        doc.undo_stack.cleanChanged.connect(lambda _clean: self.update_title())
+        doc.edited.connect(self.update_status)
+        doc.forms_changed.connect(self.refresh_forms)
+        doc.form_switched.connect(self._form_switched)
+        doc.select_requested.connect(self.select)
+        doc.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.refresh_forms()
+        self.update_title()
+        self.update_status()
+
+    def _form_switched(self) -> None:
+        self.tree.expandAll()
+        self.refresh_forms()
+        self.update_status()
+
+    def refresh_forms(self) -> None:
+        self.forms_list.blockSignals(True)
+        self.forms_list.clear()
+        for form in self.doc.project.forms:
+            item = QListWidgetItem(form.display_name)
+            item.setData(Qt.ItemDataRole.UserRole, form.id)
+            self.forms_list.addItem(item)
+            if form is self.doc.form:
+                self.forms_list.setCurrentItem(item)
+        self.forms_list.blockSignals(False)
+        self.forms_list.setVisible(len(self.doc.project.forms) > 1)
+
+    def _form_chosen(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.doc.show_form(item.data(Qt.ItemDataRole.UserRole))
+
+    def update_title(self) -> None:
+        self.setWindowTitle(f"{self.files.display_name()}[*] — perfdesk")
+        self.setWindowModified(self.doc.is_modified)
+        self.update_status()
+
+    def update_status(self) -> None:
+        self.path_label.setText(str(self.doc.path) if self.doc.path else self.tr("（未保存的新项目）"))
+        self.saved_label.setText(self.tr("有未保存的修改") if self.doc.is_modified else self.tr("已保存"))
+        total, fiscal, other = self.doc.form.sums()
+        self.sum_label.setText(self.tr("金额合计：{0} 万元").format(format_amount(total)))
+
+    def select(self, kind: str, ident: str) -> None:
+        doc = self.doc
+        if kind == "indicator":
+            _, _, indicator = doc.find_indicator(doc.form, ident)
+            index = doc.tree_model.index_of(indicator)
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+        elif kind in ("task", "goal"):
+            view = self.tasks_view if kind == "task" else self.goals_view
+            items = doc.form.tasks if kind == "task" else doc.form.goals
+            row = next((i for i, item in enumerate(items) if item.id == ident), None)
+            if row is not None:
+                column = max(view.currentIndex().column(), 0)
+                view.setCurrentIndex(view.model().index(row, column))
+
+    def _tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        from perfdesk.domain.model import Indicator
+
+        node = self.doc.tree_model.node(current)
+        self.editor.show_indicator(node if isinstance(node, Indicator) else None)
+
+    # --- tasks and goals ------------------------------------------------------------
+
+    def _insert_task(self) -> None:
+        current = self.tasks_view.currentIndex()
+        task_actions.insert_task(self.doc, current.row() + 1 if current.isValid() else len(self.doc.form.tasks))
+
+    def _remove_tasks(self) -> None:
+        rows = self.tasks_view.selected_rows()
+        task_actions.remove_tasks(self.doc, rows)
+
+    def _move_task(self, step: int) -> None:
+        task_actions.move_task(self.doc, self.tasks_view.currentIndex().row(), step)
+
+    def _paste_tasks(self, text: str) -> None:
+        anchor = self.tasks_view.anchor()
+        row = anchor.row() if anchor.isValid() else len(self.doc.form.tasks)
+        error = task_actions.paste_tasks(self.doc, row, max(anchor.column(), 0), text)
+        if error:
+            self.statusBar().showMessage(error, 10000)
+
+    def _goal_row(self) -> int:
+        current = self.goals_view.currentIndex()
+        return current.row() if current.isValid() else len(self.doc.form.goals) - 1
+
+    def _move_goal(self, step: int) -> None:
+        task_actions.move_goal(self.doc, self.goals_view.currentIndex().row(), step)
+
+    # --- forms ------------------------------------------------------------------------
+
+    def new_form(self) -> None:
+        dialog = NewFormDialog(self.doc.project, self)
+        if dialog.exec():
+            self.doc.push(AddFormCommand(self.doc, dialog.build(), len(self.doc.project.forms)))
+
+    def remove_form(self) -> None:
+        if len(self.doc.project.forms) > 1:
+            self.doc.push(RemoveFormCommand(self.doc, self.doc.form.id))
+        else:
+            self.statusBar().showMessage(self.tr("项目中至少要有一张表"), 5000)
+
+    # --- window events ------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.toLocalFile().lower().endswith(".db") for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            if url.toLocalFile().lower().endswith(".db"):
+                self.files.open_path(Path(url.toLocalFile()))
+                event.acceptProposedAction()
+                return
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        store = settings.open_settings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.sync()
+        event.accept()

@@ -1,0 +1,93 @@
+"""新建表: empty (the framework's 一级/二级), from the sample, or a copy of another form."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from perfdesk.domain.framework import all_frameworks
+from perfdesk.domain.model import Form, Project, new_form, new_id
+
+
+def copy_form(form: Form) -> Form:
+    """A deep copy with fresh ids (last year's table is where clerks start)."""
+    clone = copy.deepcopy(form)
+    clone.id = new_id()
+    for item in [*clone.tasks, *clone.goals]:
+        item.id = new_id()
+    for level1 in clone.tree:
+        level1.id = new_id()
+        for level2 in level1.children:
+            level2.id = new_id()
+            for indicator in level2.indicators:
+                indicator.id = new_id()
+    return clone
+
+
+class NewFormDialog(QDialog):
+    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.setWindowTitle(self.tr("新建表"))
+        layout = QVBoxLayout(self)
+        self.empty = QRadioButton(self.tr("空白表（按指标体系列出一级、二级指标）"))
+        self.sample = QRadioButton(self.tr("从示例表开始（新疆巴州人社局 2022 年）"))
+        self.copy = QRadioButton(self.tr("复制本项目中的表（如去年的表）："))
+        self.source = QComboBox()
+        for form in project.forms:
+            self.source.addItem(form.display_name, form.id)
+        group = QButtonGroup(self)
+        for button in (self.empty, self.sample, self.copy):
+            group.addButton(button)
+            layout.addWidget(button)
+        layout.addWidget(self.source)
+        self.copy.setEnabled(bool(project.forms))
+        self.source.setEnabled(False)
+        self.copy.toggled.connect(self.source.setEnabled)
+        self.empty.setChecked(True)
+        fields = QFormLayout()
+        self.year = QSpinBox()
+        self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year)
+        self.department = QLineEdit()
+        self.framework = QComboBox()
+        for framework in all_frameworks().values():
+            self.framework.addItem(framework.name, framework.id)
+        fields.addRow(self.tr("年度："), self.year)
+        fields.addRow(self.tr("部门（单位）名称："), self.department)
+        fields.addRow(self.tr("指标体系（空白表）："), self.framework)
+        layout.addLayout(fields)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def build(self) -> Form:
+        if self.sample.isChecked():
+            from perfdesk.sample import sample_project
+
+            form = sample_project().forms[0]
+        elif self.copy.isChecked():
+            source = next(f for f in self.project.forms if f.id == self.source.currentData())
+            form = copy_form(source)
+            form.year = self.year.value()
+        else:
+            form = new_form(self.year.value(), framework=self.framework.currentData())
+        if self.department.text().strip():
+            form.department = self.department.text().strip()
+        return form
+
+

@@ -1,0 +1,35 @@
+"""Settings in an INI file in the user's data folder (tests point it elsewhere)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from perfdesk.paths import app_data_dir
+
+MAX_RECENT = 10
+
+
+def open_settings() -> QSettings:
+    folder = app_data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(folder / "perfdesk.ini"), QSettings.Format.IniFormat)
+
+
+def recent_files() -> list[str]:
+    value = open_settings().value("files/recent", [])
+    if isinstance(value, str):
+        return [value] if value else []
+    return [str(v) for v in (value or [])]
+
+
+def add_recent_file(path: str) -> None:
+    files = [path] + [f for f in recent_files() if f != path]
+    settings = open_settings()
+    settings.setValue("files/recent", files[:MAX_RECENT])
+    settings.sync()
+
+
+def clear_recent_files() -> None:
+    settings = open_settings()
+    settings.setValue("files/recent", [])
+    settings.sync()

@@ -1,0 +1,87 @@
+"""A table view that behaves like a spreadsheet: Enter moves down, Insert/Delete
+add and remove rows, Ctrl+Up/Down move them, Ctrl+C/Ctrl+V copy and paste."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from perfdesk.ui.clipboard import to_tsv
+
+
+class SheetView(QTableView):
+    insert_requested = Signal()
+    delete_requested = Signal()
+    move_requested = Signal(int)  # -1 up, +1 down
+    paste_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+    def selected_rows(self) -> list[int]:
+        rows = {index.row() for index in self.selectionModel().selectedIndexes()}
+        if not rows and self.currentIndex().isValid():
+            rows = {self.currentIndex().row()}
+        return sorted(rows)
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        # Enter commits and moves down, as in Excel/WPS.
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            current = self.currentIndex()
+            below = self.model().index(current.row() + 1, current.column())
+            if below.isValid():
+                self.setCurrentIndex(below)
+            return
+        super().closeEditor(editor, hint)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, mods = event.key(), event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_requested.emit(QGuiApplication.clipboard().text())
+        elif key == Qt.Key.Key_Insert:
+            self.insert_requested.emit()
+        elif key == Qt.Key.Key_Delete:
+            self.delete_requested.emit()
+        elif ctrl and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.move_requested.emit(-1 if key == Qt.Key.Key_Up else 1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != QAbstractItemView.State.EditingState:
+            current = self.currentIndex()
+            below = self.model().index(current.row() + 1, current.column())
+            if below.isValid():
+                self.setCurrentIndex(below)
+        else:
+            super().keyPressEvent(event)
+
+    def copy_selection(self) -> None:
+        indexes = self.selectionModel().selectedIndexes()
+        if not indexes:
+            return
+        rows = sorted({i.row() for i in indexes})
+        cols = sorted({i.column() for i in indexes})
+        model = self.model()
+        table = [
+            [str(model.data(model.index(r, c), Qt.ItemDataRole.EditRole) or model.data(model.index(r, c)) or "")
+             for c in range(cols[0], cols[-1] + 1)]
+            for r in range(rows[0], rows[-1] + 1)
+        ]
+        QGuiApplication.clipboard().setText(to_tsv(table))
+
+    def anchor(self) -> QModelIndex:
+        indexes = self.selectionModel().selectedIndexes()
+        if indexes:
+            return min(indexes, key=lambda i: (i.row(), i.column()))
+        return self.currentIndex()

@@ -1,0 +1,129 @@
+"""Row operations on the budget table and the goals list, as undoable commands."""
+
+from __future__ import annotations
+
+import copy
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+
+from perfdesk.domain.model import Goal, Task
+from perfdesk.domain.money import AmountError
+from perfdesk.ui.clipboard import parse_tsv
+from perfdesk.ui.commands import (
+    InsertGoalCommand,
+    InsertTasksCommand,
+    MoveGoalCommand,
+    MoveTaskCommand,
+    RemoveGoalCommand,
+    RemoveTasksCommand,
+    SetGoalTextCommand,
+    SetTaskFieldsCommand,
+)
+from perfdesk.ui.tasks_model import FIELDS, TasksModel
+
+if TYPE_CHECKING:
+    from perfdesk.ui.document import Document
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("tasks", text)
+
+
+def insert_task(doc: Document, row: int) -> None:
+    row = max(0, min(row, len(doc.form.tasks)))
+    doc.push(InsertTasksCommand(doc, doc.form.id, row, [Task()]))
+
+
+def remove_tasks(doc: Document, rows: list[int]) -> None:
+    ids = [doc.form.tasks[r].id for r in rows if r < len(doc.form.tasks)]
+    if ids:
+        doc.push(RemoveTasksCommand(doc, doc.form.id, ids))
+
+
+def move_task(doc: Document, row: int, step: int) -> None:
+    target = row + step
+    if 0 <= row < len(doc.form.tasks) and 0 <= target < len(doc.form.tasks):
+        doc.push(MoveTaskCommand(doc, doc.form.id, doc.form.tasks[row].id, target))
+
+
+def paste_tasks(doc: Document, row: int, column: int, text: str) -> str | None:
+    """Paste a block copied from Excel/WPS at (row, column), adding rows as needed.
+
+    All cells are checked first: if one amount is not a number, nothing changes
+    and the message names the cell. Returns an error message or None.
+    """
+    block = parse_tsv(text)
+    if not block:
+        return tr("剪贴板里没有可粘贴的内容")
+    tasks = doc.form.tasks
+    row = max(0, min(row, len(tasks)))
+    updates: list[tuple[Task, dict[str, tuple[object, object]]]] = []
+    new_tasks: list[Task] = []
+    for r, cells in enumerate(block):
+        target = row + r
+        original = tasks[target] if target < len(tasks) else Task()
+        shadow = copy.copy(original)
+        changes: dict[str, tuple[object, object]] = {}
+        for c, text_value in enumerate(cells):
+            col = column + c
+            if col >= len(FIELDS):
+                break
+            field = FIELDS[col]
+            try:
+                step = TasksModel.changes_for(shadow, field, text_value.strip() if col >= 2 else text_value)
+            except AmountError:
+                return tr("第{0}行“{1}”：“{2}”不是有效的金额，未粘贴任何内容").format(
+                    target + 1, doc.tasks_model.headerData(col, Qt.Orientation.Horizontal), text_value)
+            for name, (_old, new) in step.items():
+                setattr(shadow, name, new)
+                changes[name] = (getattr(original, name), new)
+        if target < len(tasks):
+            if changes:
+                updates.append((original, changes))
+        else:
+            new_tasks.append(shadow)
+    doc.undo_stack.beginMacro(tr("粘贴 {0} 行").format(len(block)))
+    for task, changes in updates:
+        doc.push(SetTaskFieldsCommand(doc, doc.form.id, task.id, changes))
+    if new_tasks:
+        doc.push(InsertTasksCommand(doc, doc.form.id, len(tasks), new_tasks))
+    doc.undo_stack.endMacro()
+    return None
+
+
+def insert_goal(doc: Document, row: int, text: str = "") -> None:
+    row = max(0, min(row, len(doc.form.goals)))
+    doc.push(InsertGoalCommand(doc, doc.form.id, row, Goal(text)))
+
+
+def remove_goals(doc: Document, rows: list[int]) -> None:
+    goals = [doc.form.goals[r] for r in rows if r < len(doc.form.goals)]
+    if not goals:
+        return
+    doc.undo_stack.beginMacro(tr("删除 {0} 个目标").format(len(goals)))
+    for goal in goals:
+        doc.push(RemoveGoalCommand(doc, doc.form.id, goal.id))
+    doc.undo_stack.endMacro()
+
+
+def move_goal(doc: Document, row: int, step: int) -> None:
+    target = row + step
+    if 0 <= row < len(doc.form.goals) and 0 <= target < len(doc.form.goals):
+        doc.push(MoveGoalCommand(doc, doc.form.id, doc.form.goals[row].id, target))
+
+
+def paste_goals(doc: Document, row: int, text: str) -> None:
+    lines = [cells[0] for cells in parse_tsv(text) if cells and cells[0].strip()]
+    if not lines:
+        return
+    doc.undo_stack.beginMacro(tr("粘贴 {0} 个目标").format(len(lines)))
+    for offset, line in enumerate(lines):
+        target = row + offset
+        if target < len(doc.form.goals):
+            goal = doc.form.goals[target]
+            if goal.text != line:
+                doc.push(SetGoalTextCommand(doc, doc.form.id, goal.id, goal.text, line))
+        else:
+            insert_goal(doc, target, line)
+    doc.undo_stack.endMacro()

@@ -1,0 +1,168 @@
+"""Qt table model for 年度主要任务, with a live 金额合计 row at the bottom."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from perfdesk.domain.model import Form, Task
+from perfdesk.domain.money import AmountError, format_amount, parse_amount
+
+if TYPE_CHECKING:
+    from perfdesk.ui.document import Document
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+FIELDS = ("name", "content", "total", "fiscal", "other")
+AMOUNT_FIELDS = ("total", "fiscal", "other")
+
+
+class TasksModel(QAbstractTableModel):
+    def __init__(self, doc: Document) -> None:
+        super().__init__(doc)
+        self.doc = doc
+        self._form: Form | None = None
+        self.marks: dict[tuple[str, str], tuple[str, str]] = {}  # (task id, field) -> (colour, tip)
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_form(self, form: Form) -> None:
+        self.beginResetModel()
+        self._form = form
+        self.endResetModel()
+
+    @property
+    def tasks(self) -> list[Task]:
+        return self._form.tasks if self._form is not None else []
+
+    def is_total_row(self, row: int) -> bool:
+        return row == len(self.tasks)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() or self._form is None else len(self.tasks) + 1
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(FIELDS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return (self.tr("任务名称"), self.tr("主要内容"), self.tr("总额（万元）"), self.tr("财政拨款"),
+                    self.tr("其他资金"))[section]
+        return "" if self.is_total_row(section) else str(section + 1)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, field = index.row(), FIELDS[index.column()]
+        if self.is_total_row(row):
+            return self._total_data(field, role)
+        task = self.tasks[row]
+        value = getattr(task, field)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_amount(value) if field in AMOUNT_FIELDS else value
+        if role == Qt.ItemDataRole.EditRole:
+            return ("" if value is None else format(value, "f")) if field in AMOUNT_FIELDS else value
+        if role == Qt.ItemDataRole.TextAlignmentRole and field in AMOUNT_FIELDS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        mark = self.marks.get((task.id, field))
+        if mark is not None and role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(mark[0]))
+        if mark is not None and role == Qt.ItemDataRole.ToolTipRole:
+            return mark[1]
+        if role == Qt.ItemDataRole.ToolTipRole and field == "content" and value:
+            return value
+        return None
+
+    def _total_data(self, field: str, role: int) -> Any:
+        assert self._form is not None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if field == "name":
+                return self.tr("金额合计")
+            if field in AMOUNT_FIELDS:
+                total = dict(zip(AMOUNT_FIELDS, self._form.sums()))[field]
+                return format_amount(total)
+            return ""
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor("#eef1f5"))
+        if role == Qt.ItemDataRole.TextAlignmentRole and field in AMOUNT_FIELDS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.is_total_row(index.row()):
+            return base
+        return base | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.is_total_row(index.row()):
+            return False
+        task = self.tasks[index.row()]
+        try:
+            changes = self.changes_for(task, FIELDS[index.column()], str(value))
+        except AmountError:
+            self.doc.message.emit(self.tr("“{0}”不是有效的金额，未修改。金额请填数字，如 1663.73").format(value))
+            return False
+        if not changes:
+            return False
+        from perfdesk.ui.commands import SetTaskFieldsCommand
+
+        assert self._form is not None
+        self.doc.push(SetTaskFieldsCommand(self.doc, self._form.id, task.id, changes))
+        return True
+
+    @staticmethod
+    def changes_for(task: Task, field: str, text: str) -> dict[str, tuple[object, object]]:
+        """The field changes one typed cell implies. Raises AmountError.
+
+        A clerk expects 总额 to follow 财政拨款 + 其他资金 while it still equals
+        their sum (or is blank); once they type a different 总额, it is theirs.
+        """
+        if field not in AMOUNT_FIELDS:
+            return {} if getattr(task, field) == text else {field: (getattr(task, field), text)}
+        new = parse_amount(text)
+        old = getattr(task, field)
+        if new == old and str(new) == str(old):
+            return {}
+        changes: dict[str, tuple[object, object]] = {field: (old, new)}
+        if field in ("fiscal", "other"):
+            parts = {"fiscal": task.fiscal, "other": task.other}
+            following = task.total is None or task.total == (parts["fiscal"] or Decimal(0)) + (parts["other"] or Decimal(0))
+            parts[field] = new
+            if following and (parts["fiscal"] is not None or parts["other"] is not None):
+                total = (parts["fiscal"] or Decimal(0)) + (parts["other"] or Decimal(0))
+                if total != task.total or task.total is None:
+                    changes["total"] = (task.total, total)
+        return changes
+
+    # --- mutations (called by undo commands) -------------------------------------------
+
+    def insert_tasks(self, row: int, tasks: list[Task]) -> None:
+        self.beginInsertRows(QModelIndex(), row, row + len(tasks) - 1)
+        self.tasks[row:row] = tasks
+        self.endInsertRows()
+        self._totals_changed()
+
+    def remove_task(self, task: Task) -> None:
+        row = self.tasks.index(task)
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.tasks[row]
+        self.endRemoveRows()
+        self._totals_changed()
+
+    def task_changed(self, task: Task) -> None:
+        row = self.tasks.index(task)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(FIELDS) - 1))
+        self._totals_changed()
+
+    def _totals_changed(self) -> None:
+        row = len(self.tasks)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(FIELDS) - 1))

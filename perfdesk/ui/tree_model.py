@@ -1,0 +1,229 @@
+"""Qt tree model mirroring a form's indicator tree: 一级 › 二级 › 三级 with 指标值.
+
+Internal pointers are the domain nodes themselves; they stay alive in the form or
+in an undo command. Structural changes come through ``insert_indicator`` and
+``remove_indicator`` so every view sees proper begin/end signals.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from perfdesk.domain.model import Form, Indicator, Level1, Level2
+
+if TYPE_CHECKING:
+    from perfdesk.ui.document import Document
+
+MIME = "application/x-perfdesk-indicators"
+Node = Level1 | Level2 | Indicator
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class IndicatorTreeModel(QAbstractItemModel):
+    NAME, VALUE = 0, 1
+
+    def __init__(self, doc: Document) -> None:
+        super().__init__(doc)
+        self.doc = doc
+        self._form: Form | None = None
+        self._parent: dict[str, Level1 | Level2] = {}
+        self.marks: dict[str, tuple[str, str]] = {}  # node id -> (severity colour, tooltip)
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    # --- structure ------------------------------------------------------------
+
+    def set_form(self, form: Form) -> None:
+        self.beginResetModel()
+        self._form = form
+        self._parent = {}
+        for level1 in form.tree:
+            for level2 in level1.children:
+                self._parent[level2.id] = level1
+                for indicator in level2.indicators:
+                    self._parent[indicator.id] = level2
+        self.endResetModel()
+
+    @property
+    def form(self) -> Form:
+        assert self._form is not None
+        return self._form
+
+    def node(self, index: AnyIndex) -> Node | None:
+        return index.internalPointer() if index.isValid() else None
+
+    def _children(self, node: Node | None) -> list[Any]:
+        if node is None:
+            return self.form.tree if self._form is not None else []
+        if isinstance(node, Level1):
+            return node.children
+        if isinstance(node, Level2):
+            return node.indicators
+        return []
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        return self.createIndex(row, column, self._children(self.node(parent))[row])
+
+    def parent(self, index: AnyIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+        node = self.node(index)
+        if node is None or isinstance(node, Level1):
+            return QModelIndex()
+        return self.index_of(self._parent[node.id])
+
+    def index_of(self, node: Node, column: int = 0) -> QModelIndex:
+        if isinstance(node, Level1):
+            return self.createIndex(self.form.tree.index(node), column, node)
+        parent = self._parent[node.id]
+        siblings = parent.children if isinstance(parent, Level1) else parent.indicators
+        return self.createIndex(siblings.index(node), column, node)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        if parent.column() > 0:
+            return 0
+        return len(self._children(self.node(parent)))
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
+        return 2
+
+    def level2_of(self, indicator: Indicator) -> Level2:
+        parent = self._parent[indicator.id]
+        assert isinstance(parent, Level2)
+        return parent
+
+    # --- data -------------------------------------------------------------------
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("指标（一级 › 二级 › 三级）"), self.tr("指标值"))[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self.node(index)
+        if node is None:
+            return None
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == self.NAME:
+                return node.name
+            if isinstance(node, Indicator):
+                return node.value if role == Qt.ItemDataRole.EditRole else node.parsed.canonical
+            return None
+        if role == Qt.ItemDataRole.FontRole and not isinstance(node, Indicator):
+            return self._bold
+        mark = self.marks.get(node.id)
+        if mark is not None:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(QColor(mark[0]))
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return mark[1]
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(node, Indicator) and column == self.VALUE:
+            if node.value != node.parsed.canonical:
+                return self.tr("录入原文：{0}").format(node.value)
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        node = self.node(index)
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if node is None:
+            return Qt.ItemFlag.ItemIsDropEnabled
+        if isinstance(node, Indicator):
+            return base | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemNeverHasChildren
+        if isinstance(node, Level2):
+            return base | Qt.ItemFlag.ItemIsDropEnabled
+        return base
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        node = self.node(index)
+        if role != Qt.ItemDataRole.EditRole or not isinstance(node, Indicator):
+            return False
+        from perfdesk.ui.commands import SetIndicatorFieldCommand
+
+        field = "name" if index.column() == self.NAME else "value"
+        new = str(value)
+        old = getattr(node, field)
+        if new == old:
+            return False
+        self.doc.push(SetIndicatorFieldCommand(self.doc, self.form.id, node.id, field, old, new))
+        return True
+
+    # --- mutations (called by undo commands) ----------------------------------------
+
+    def insert_indicator(self, level2: Level2, row: int, indicator: Indicator) -> None:
+        self.beginInsertRows(self.index_of(level2), row, row)
+        level2.indicators.insert(row, indicator)
+        self._parent[indicator.id] = level2
+        self.endInsertRows()
+
+    def remove_indicator(self, indicator: Indicator) -> None:
+        level2 = self.level2_of(indicator)
+        row = level2.indicators.index(indicator)
+        self.beginRemoveRows(self.index_of(level2), row, row)
+        del level2.indicators[row]
+        del self._parent[indicator.id]
+        self.endRemoveRows()
+
+    def indicator_changed(self, indicator: Indicator) -> None:
+        self.dataChanged.emit(self.index_of(indicator, 0), self.index_of(indicator, 1))
+
+    def refresh_marks(self, marks: dict[str, tuple[str, str]]) -> None:
+        self.marks = marks
+        self.layoutChanged.emit()
+
+    # --- drag and drop ------------------------------------------------------------
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        ids = []
+        for index in indexes:
+            node = self.node(index)
+            if isinstance(node, Indicator) and index.column() == 0 and node.id not in ids:
+                ids.append(node.id)
+        data = QMimeData()
+        data.setData(MIME, QByteArray("\n".join(ids).encode("ascii")))
+        return data
+
+    def _drop_target(self, row: int, parent: AnyIndex) -> tuple[Level2, int] | None:
+        node = self.node(parent)
+        if isinstance(node, Level2):
+            return node, (len(node.indicators) if row < 0 else row)
+        if isinstance(node, Indicator):  # dropped onto an item: insert after it
+            level2 = self.level2_of(node)
+            return level2, level2.indicators.index(node) + 1
+        return None
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex) -> bool:
+        return data.hasFormat(MIME) and self._drop_target(row, parent) is not None
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex) -> bool:
+        target = self._drop_target(row, parent)
+        if not data.hasFormat(MIME) or target is None:
+            return False
+        ids = [i for i in bytes(data.data(MIME).data()).decode("ascii").split("\n") if i]
+        self.move_indicators(ids, target[0], target[1])
+        # We moved the rows ourselves; returning False stops the view removing the source.
+        return False
+
+    def move_indicators(self, ids: list[str], level2: Level2, row: int) -> None:
+        from perfdesk.ui.commands import MoveIndicatorCommand
+
+        self.doc.undo_stack.beginMacro(self.tr("移动 {0} 个三级指标").format(len(ids)))
+        for indicator_id in ids:
+            _, source, indicator = self.doc.find_indicator(self.form, indicator_id)
+            source_row = source.indicators.index(indicator)
+            target_row = row - 1 if source is level2 and source_row < row else row
+            self.doc.push(MoveIndicatorCommand(self.doc, self.form.id, indicator_id, level2.id, target_row))
+            row = target_row + 1
+        self.doc.undo_stack.endMacro()

@@ -1,0 +1,120 @@
+"""The indicator tree view: keyboard and drag-and-drop editing of 三级 indicators."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+
+from perfdesk.domain.model import Indicator, Level1, Level2
+from perfdesk.ui.commands import InsertIndicatorCommand, MoveIndicatorCommand, RemoveIndicatorCommand
+
+if TYPE_CHECKING:
+    from perfdesk.ui.document import Document
+
+
+class IndicatorTreeView(QTreeView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc: Document | None = None
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setUniformRowHeights(True)  # keeps 2,000 rows smooth
+        self.setAlternatingRowColors(True)
+
+    def set_document(self, doc: Document) -> None:
+        self.doc = doc
+        self.setModel(doc.tree_model)
+        header = self.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.resizeSection(1, 150)
+        self.expandAll()
+
+    def current_node(self) -> Level1 | Level2 | Indicator | None:
+        assert self.doc is not None
+        return self.doc.tree_model.node(self.currentIndex())
+
+    def selected_indicators(self) -> list[Indicator]:
+        assert self.doc is not None
+        found: list[Indicator] = []
+        for index in self.selectionModel().selectedRows(0):
+            node = self.doc.tree_model.node(index)
+            if isinstance(node, Indicator):
+                found.append(node)
+        return found
+
+    # --- operations ---------------------------------------------------------------
+
+    def add_indicator(self, name: str = "") -> Indicator | None:
+        """Add a 三级 after the current one, or at the end of the current 二级."""
+        assert self.doc is not None
+        doc, node = self.doc, self.current_node()
+        if isinstance(node, Indicator):
+            level2 = doc.tree_model.level2_of(node)
+            row = level2.indicators.index(node) + 1
+        elif isinstance(node, Level2):
+            level2, row = node, len(node.indicators)
+        elif isinstance(node, Level1) and node.children:
+            level2 = node.children[0]
+            row = len(level2.indicators)
+        else:
+            doc.message.emit(self.tr("请先在左侧选中一个二级指标，再添加三级指标"))
+            return None
+        indicator = Indicator(name or self.tr("新指标"))
+        doc.push(InsertIndicatorCommand(doc, doc.form.id, level2.id, row, indicator))
+        self.edit(doc.tree_model.index_of(indicator, 0))
+        return indicator
+
+    def remove_selected(self) -> None:
+        assert self.doc is not None
+        doc = self.doc
+        indicators = self.selected_indicators()
+        if not indicators:
+            return
+        doc.undo_stack.beginMacro(self.tr("删除 {0} 个三级指标").format(len(indicators)))
+        for indicator in indicators:
+            doc.push(RemoveIndicatorCommand(doc, doc.form.id, indicator.id))
+        doc.undo_stack.endMacro()
+        doc.message.emit(self.tr("已删除 {0} 个三级指标（Ctrl+Z 可撤销）").format(len(indicators)))
+
+    def move_current(self, step: int) -> None:
+        """Ctrl+Up/Down: within the 二级, and on to the neighbouring 二级 at its edge."""
+        assert self.doc is not None
+        doc, node = self.doc, self.current_node()
+        if not isinstance(node, Indicator):
+            return
+        level2 = doc.tree_model.level2_of(node)
+        row = level2.indicators.index(node)
+        target_row = row + step
+        if 0 <= target_row < len(level2.indicators):
+            doc.push(MoveIndicatorCommand(doc, doc.form.id, node.id, level2.id, target_row))
+            return
+        groups = [l2 for l1 in doc.form.tree for l2 in l1.children]
+        neighbour_index = groups.index(level2) + step
+        if 0 <= neighbour_index < len(groups):
+            neighbour = groups[neighbour_index]
+            to_row = len(neighbour.indicators) if step < 0 else 0
+            doc.push(MoveIndicatorCommand(doc, doc.form.id, node.id, neighbour.id, to_row))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if self.state() == QAbstractItemView.State.EditingState:
+            super().keyPressEvent(event)
+        elif key == Qt.Key.Key_Insert:
+            self.add_indicator()
+        elif key == Qt.Key.Key_Delete:
+            self.remove_selected()
+        elif ctrl and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.move_current(-1 if key == Qt.Key.Key_Up else 1)
+        else:
+            super().keyPressEvent(event)
