@@ -41,7 +41,10 @@ class Document(QObject):
         self.goals_model = GoalsModel(self)
         self.form: Form = self.project.forms[0]
         self._show(self.form)
-        self.undo_stack.indexChanged.connect(lambda _index: self.edited.emit())
+        self.undo_stack.indexChanged.connect(self._index_changed)
+
+    def _index_changed(self, _index: int) -> None:
+        self.edited.emit()
 
     # --- forms -------------------------------------------------------------
 

@@ -21,7 +21,10 @@ def window(qtbot, tmp_path):
     path = tmp_path / "2022年 示例.db"
     save_project(sample_project(), path)
     win = MainWindow()
-    qtbot.addWidget(win)
+    # Not qtbot.addWidget: pytest-qt would close it before this fixture marks it clean.
     assert win.files.open_path(path, ask=False)
     win.show()
-    return win
+    yield win
+    win.doc.undo_stack.setClean()  # no "save changes?" prompt at teardown
+    win.close()
+    win.deleteLater()

@@ -1,0 +1,196 @@
+"""The main window tried as a clerk would: type with an input method, edit, undo,
+save, reopen; unsaved changes are offered for saving; settings stay private."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from perfdesk.domain import jsonform
+from perfdesk.sample import sample_project
+from perfdesk.store import open_project, save_project
+from perfdesk.ui import settings
+from perfdesk.ui.find_bar import find_matches
+
+
+def type_chinese(widget, text: str) -> None:
+    """What an IME does: commit a string (qtbot.keyClicks aborts on Chinese)."""
+    widget.setFocus()
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def test_window_shows_the_sample(window):
+    assert "2022年 示例.db" in window.windowTitle()
+    assert not window.isWindowModified()
+    model = window.tree.model()
+    assert model.index(0, 0).data() == "产出指标"
+    assert window.tasks_view.model().index(4, 2).data() == "2738.67"
+    assert "2738.67" in window.sum_label.text()
+    assert window.header_panel.department.text() == "新疆巴州人力资源和社会保障局"
+
+
+def test_ime_typing_is_one_undo_step_and_marks_unsaved(window):
+    edit = window.header_panel.department
+    edit.clear()
+    type_chinese(edit, "乌鲁木齐")
+    type_chinese(edit, "市财政局")
+    assert window.doc.form.department == "乌鲁木齐市财政局"
+    assert window.isWindowModified()
+    assert "修改“部门（单位）名称”" in window.undo_action.text()
+    window.undo_action.trigger()
+    assert window.doc.form.department == "新疆巴州人力资源和社会保障局"
+    assert edit.text() == "新疆巴州人力资源和社会保障局"  # the widget follows undo
+    assert not window.isWindowModified()
+
+
+def test_indicator_editor_composes_value(window):
+    tree = window.tree
+    model = window.doc.tree_model
+    indicator = window.doc.form.tree[0].children[0].indicators[2]  # 保障在职人员数量 >=109人
+    tree.setCurrentIndex(model.index_of(indicator))
+    editor = window.editor
+    assert editor.value.text() == ">=109人" and editor.number.text() == "109"
+    assert "≥109人" in editor.printed.text()
+    editor.number.setText("120")
+    editor.number.textEdited.emit("120")
+    assert indicator.value == "≥120人"
+    type_chinese(editor.name, "（含编外）")
+    assert indicator.name.endswith("（含编外）")
+    window.doc.undo_stack.undo()
+    window.doc.undo_stack.undo()
+    assert (indicator.name, indicator.value) == ("保障在职人员数量", ">=109人")
+
+
+def test_impossible_date_is_shown_not_corrected(window):
+    target = next(i for _, _, i in window.doc.form.iter_indicators() if i.name == "设备采购完成时间")
+    window.tree.setCurrentIndex(window.doc.tree_model.index_of(target))
+    assert "不存在" in window.editor.printed.text()
+    assert target.value == "2022年11月31日"
+
+
+def test_add_indicator_under_timing_edit_undo_redo_save_reopen(window, tmp_path):
+    doc = window.doc
+    timing = doc.form.tree[0].children[2]
+    window.tree.setCurrentIndex(doc.tree_model.index_of(timing))
+    added = window.tree.add_indicator("系统上线时间")
+    doc.tree_model.setData(doc.tree_model.index_of(added, 1), "2022年12月31日前")
+    from perfdesk.ui import task_actions
+
+    task_actions.paste_tasks(doc, 4, 0, "甲任务\t内容\t1\t1\t0\n乙任务\t内容\t2\t2\t0\n丙任务\t内容\t3\t3\t0\n")
+    edited = jsonform.dumps(doc.project)
+    while doc.undo_stack.canUndo():
+        doc.undo_stack.undo()
+    assert jsonform.dumps(doc.project) == jsonform.dumps(sample_project())
+    while doc.undo_stack.canRedo():
+        doc.undo_stack.redo()
+    assert jsonform.dumps(doc.project) == edited
+    assert window.files.save()
+    assert not window.isWindowModified()
+    path = doc.path
+    assert jsonform.dumps(open_project(path)) == edited
+    window.files.open_path(path, ask=False)
+    assert jsonform.dumps(window.doc.project) == edited
+    assert window.tasks_view.model().index(6, 0).data() == "丙任务"
+
+
+def test_unsaved_changes_are_offered_for_saving(window, monkeypatch):
+    window.header_panel.year.setText("2023")
+    window.header_panel.year.textEdited.emit("2023")
+    assert window.doc.form.year == 2023
+    asked = []
+
+    def answer(*args, **kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    window.files.new()
+    assert asked and "未保存的修改" in asked[0]
+    assert window.doc.form.year == 2023  # cancelled: nothing lost
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Save)
+    path = window.doc.path
+    window.files.new()
+    assert open_project(path).forms[0].year == 2023
+    assert window.doc.form.department == "" and window.doc.form.tree  # new form with framework groups
+
+
+def test_save_failure_keeps_the_data_in_the_window(window, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+    window.header_panel.year.setText("2030")
+    window.header_panel.year.textEdited.emit("2030")
+
+    def refuse(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    assert not window.files.save()
+    assert shown and "磁盘空间已满" in shown[0] and "没有丢失" in shown[0]
+    assert window.isWindowModified() and window.doc.form.year == 2030
+
+
+def test_foreign_file_gives_a_message_and_keeps_current_project(window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    bad = tmp_path / "notes.db"
+    bad.write_text("hello", encoding="utf-8")
+    assert not window.files.open_path(bad, ask=False)
+    assert shown and "不是 perfdesk 项目文件" in shown[0]
+    assert window.doc.form.department == "新疆巴州人力资源和社会保障局"
+
+
+def test_dropped_db_file_opens(window, tmp_path):
+    other = sample_project()
+    other.forms[0].department = "拖进来的单位"
+    path = tmp_path / "拖放.db"
+    save_project(other, path)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.doc.form.department == "拖进来的单位"
+    assert str(path.resolve()) == settings.recent_files()[0]
+
+
+def test_forms_list_and_copy_of_last_years_form(window):
+    from perfdesk.ui.commands import AddFormCommand
+    from perfdesk.ui.new_form_dialog import NewFormDialog
+
+    dialog = NewFormDialog(window.doc.project, window)
+    dialog.copy.setChecked(True)
+    dialog.year.setValue(2023)
+    form = dialog.build()
+    assert form.year == 2023 and form.indicator_count() == 70
+    assert form.id != window.doc.project.forms[0].id
+    window.doc.push(AddFormCommand(window.doc, form, 1))
+    assert window.forms_list.count() == 2 and not window.forms_list.isHidden()
+    assert window.doc.form is form
+    window.forms_list.setCurrentRow(0)
+    assert window.doc.form.year == 2022
+    window.doc.undo_stack.undo()
+    assert len(window.doc.project.forms) == 1
+
+
+def test_find_goes_through_names_values_and_tasks(window):
+    matches = find_matches(window.doc, "满意度")
+    assert len(matches) == 5
+    assert find_matches(window.doc, "≥109")[0][0] == "indicator"  # canonical value matches
+    assert find_matches(window.doc, "人员保障")[0][0] == "task"
+    window.find_bar.edit.setText("考试")
+    window.find_bar.step(1)  # first: the 4th task's content mentions 职称考试
+    assert window.find_bar.result.text().startswith("第 1 处")
+    assert window.tasks_view.currentIndex().row() == 3
+    window.find_bar.step(1)
+    assert "考试" in window.tree.currentIndex().data()
+
+
+def test_settings_never_touch_the_users_real_folder():
+    path = Path(settings.open_settings().fileName())
+    assert Path(os.environ["PERFDESK_DATA_DIR"]) in path.parents
