@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIntValidator
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from perfdesk.domain.framework import all_frameworks
 from perfdesk.domain.model import PEOPLE_LABELS, People
@@ -40,10 +41,15 @@ class HeaderPanel(QWidget):
         row.setColumnStretch(2, 1)
         main.addRow(self.labels["year"] + "：", row)
         layout.addLayout(main)
-        self.people_box = QGroupBox(self.tr("签章信息（打印在表格下方，可不填）"))
-        self.people_box.setCheckable(True)
-        self.people_box.setChecked(False)
+        self.people_toggle = QToolButton()
+        self.people_toggle.setText(self.tr("签章信息（打印在表格下方，可不填）"))
+        self.people_toggle.setCheckable(True)
+        self.people_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.people_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.people_toggle.setAutoRaise(True)
+        self.people_box = QWidget()
         grid = QGridLayout(self.people_box)
+        grid.setContentsMargins(0, 0, 0, 0)
         self.people: dict[str, QLineEdit] = {}
         for i, name in enumerate(People.field_names()):
             edit = QLineEdit()
@@ -51,10 +57,10 @@ class HeaderPanel(QWidget):
             grid.addWidget(QLabel(self.labels[name] + "："), i // 2, (i % 2) * 2)
             grid.addWidget(edit, i // 2, (i % 2) * 2 + 1)
         self.people["fill_date"].setPlaceholderText(self.tr("如 2022年1月10日"))
-        self.people_box.toggled.connect(lambda on: [w.setVisible(on) for w in self.people_box.findChildren(QWidget)])
+        self.people_box.setVisible(False)
+        self.people_toggle.toggled.connect(self._show_people)
+        layout.addWidget(self.people_toggle)
         layout.addWidget(self.people_box)
-        for w in self.people_box.findChildren(QWidget):
-            w.setVisible(False)
         self.department.textEdited.connect(lambda text: self._edited("department", text))
         self.year.textEdited.connect(lambda text: self._edited("year", int(text) if text.strip() else None))
         self.framework.activated.connect(lambda _i: self._edited("framework", self.framework.currentData()))
@@ -87,8 +93,12 @@ class HeaderPanel(QWidget):
         self.framework.setCurrentIndex(index)
         for name, edit in self.people.items():
             self._show(edit, getattr(form.people, name))
-        if any(getattr(form.people, name) for name in self.people) and not self.people_box.isChecked():
-            self.people_box.setChecked(True)
+        if any(getattr(form.people, name) for name in self.people) and not self.people_toggle.isChecked():
+            self.people_toggle.setChecked(True)
+
+    def _show_people(self, on: bool) -> None:
+        self.people_box.setVisible(on)
+        self.people_toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
 
     @staticmethod
     def _show(edit: QLineEdit, text: str) -> None:

@@ -121,6 +121,8 @@ class IndicatorTreeModel(QAbstractItemModel):
                 return QBrush(QColor(mark[0]))
             if role == Qt.ItemDataRole.ToolTipRole:
                 return mark[1]
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.NAME:
+            return node.name
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(node, Indicator) and column == self.VALUE:
             if node.value != node.parsed.canonical:
                 return self.tr("录入原文：{0}").format(node.value)

@@ -194,3 +194,14 @@ def test_find_goes_through_names_values_and_tasks(window):
 def test_settings_never_touch_the_users_real_folder():
     path = Path(settings.open_settings().fileName())
     assert Path(os.environ["PERFDESK_DATA_DIR"]) in path.parents
+
+
+def test_qt_standard_buttons_are_chinese(window):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from perfdesk.ui.app import install_translations
+
+    install_translations(QApplication.instance())
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    texts = {b.text().replace("&", "") for b in box.buttons()}
+    assert any("保存" in t for t in texts) and any("取消" in t for t in texts)
