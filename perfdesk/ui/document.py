@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from perfdesk.domain.model import Form, Goal, Indicator, Level1, Level2, People, Project, Task, new_form
 from perfdesk.ui.goals_model import GoalsModel
+from perfdesk.ui.project_lock import ProjectLock
 from perfdesk.ui.tasks_model import TasksModel
 from perfdesk.ui.tree_model import IndicatorTreeModel
 
@@ -29,8 +30,13 @@ class Document(QObject):
     select_requested = Signal(str, str)  # kind ("indicator", "task", "goal"), id
     message = Signal(str)  # a short note for the status bar
 
-    def __init__(self, project: Project | None = None, path: Path | None = None) -> None:
+    def __init__(self, project: Project | None = None, path: Path | None = None, read_only: bool = False,
+                 lock: ProjectLock | None = None, recovered: bool = False) -> None:
         super().__init__()
+        self.read_only = read_only
+        self.lock = lock  # held while this document is open from ``path``
+        self.recovered = recovered  # restored from an autosave: unsaved until the clerk saves
+        self.suggested_path: Path | None = None  # where a recovered or copied project came from
         self.project = project if project is not None else Project([new_form()])
         if not self.project.forms:
             self.project.forms.append(new_form())
@@ -126,4 +132,19 @@ class Document(QObject):
 
     @property
     def is_modified(self) -> bool:
-        return not self.undo_stack.isClean()
+        return self.recovered or not self.undo_stack.isClean()
+
+    def mark_saved(self, path: Path, lock: ProjectLock | None) -> None:
+        if lock is not self.lock:
+            self.release_lock()
+            self.lock = lock
+        self.path = path
+        self.read_only = False
+        self.recovered = False
+        self.undo_stack.setClean()
+        self.edited.emit()
+
+    def release_lock(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None

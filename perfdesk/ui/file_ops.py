@@ -13,6 +13,7 @@ from perfdesk.errors import PerfdeskError
 from perfdesk.store import open_project, save_project
 from perfdesk.ui import settings
 from perfdesk.ui.document import Document
+from perfdesk.ui.project_lock import LockOwner, ProjectLock
 
 if TYPE_CHECKING:
     from perfdesk.ui.main_window import MainWindow
@@ -69,25 +70,68 @@ class FileController(QObject):
     def open_path(self, path: Path, ask: bool = True) -> bool:
         if ask and not self.maybe_save():
             return False
+        path = path.resolve() if path.exists() else path
+        read_only = as_copy = False
+        if self.doc.lock is not None and self.doc.path == path:
+            lock, self.doc.lock = self.doc.lock, None  # reopening our own file: keep our lock
+        else:
+            lock = ProjectLock(path)
+        if path.exists() and not lock.is_held() and not lock.acquire():
+            choice = self._ask_locked(path, lock.owner())
+            if choice is None:
+                return False
+            if choice == "take_over":
+                if not lock.take_over():
+                    QMessageBox.warning(self.window, tr("无法接管"), tr("无法删除锁文件，请检查文件夹权限。"))
+                    return False
+            read_only, as_copy = choice == "read_only", choice == "copy"
+        held = lock if not (read_only or as_copy) else None
         try:
             project = open_project(path)
         except PerfdeskError as exc:
+            if held is not None:
+                held.release()
             QMessageBox.warning(self.window, tr("无法打开"), str(exc))
             return False
-        self.window.set_document(Document(project, path.resolve()))
-        settings.add_recent_file(str(path.resolve()))
+        if as_copy:
+            doc = Document(project, None, recovered=True)
+            doc.suggested_path = path.with_name(path.stem + tr("（副本）") + path.suffix)
+        else:
+            doc = Document(project, path, read_only=read_only, lock=held)
+        self.window.set_document(doc)
+        settings.add_recent_file(str(path))
         self.window.refresh_recent_menu()
         return True
 
+    def _ask_locked(self, path: Path, owner: LockOwner | None) -> str | None:
+        who = tr("{0}（计算机 {1}）自 {2} 起").format(owner.user, owner.host, owner.since) if owner else tr("另一个程序")
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(tr("文件正在被使用"))
+        box.setText(tr("“{0}”正被 {1} 打开编辑。").format(path.name, who))
+        box.setInformativeText(tr("两个人同时修改同一个文件，后保存的会覆盖先保存的。请选择："))
+        read_only = box.addButton(tr("只读打开"), QMessageBox.ButtonRole.AcceptRole)
+        copy = box.addButton(tr("打开副本"), QMessageBox.ButtonRole.ActionRole)
+        take_over = box.addButton(tr("强制接管"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(read_only)
+        box.exec()
+        return {read_only: "read_only", copy: "copy", take_over: "take_over"}.get(box.clickedButton())
+
     def save(self) -> bool:
-        if self.doc.path is None:
+        if self.doc.path is None or self.doc.read_only:
+            if self.doc.read_only:
+                QMessageBox.information(self.window, tr("只读"), tr("这个文件是只读打开的，请另存为一个新文件。"))
             return self.save_as()
         return self._write(self.doc.path)
 
     def save_as(self) -> bool:
         form = self.doc.form
         suggested = f"{form.year or ''}年 {form.department or tr('未命名单位')} 整体支出绩效目标表.db".strip()
-        folder = self.doc.path.parent if self.doc.path else Path.home()
+        origin = self.doc.path or self.doc.suggested_path
+        folder = origin.parent if origin else Path.home()
+        if self.doc.suggested_path is not None:
+            suggested = self.doc.suggested_path.name  # the overwrite prompt of the dialog asks first
         name, _ = QFileDialog.getSaveFileName(self.window, tr("另存为"), str(folder / suggested), tr(FILE_FILTER))
         if not name:
             return False
@@ -97,20 +141,28 @@ class FileController(QObject):
         return self._write(path)
 
     def _write(self, path: Path) -> bool:
+        path = path.resolve()
+        lock = self.doc.lock if self.doc.lock is not None and self.doc.path == path else ProjectLock(path)
+        if lock is not self.doc.lock and not lock.acquire():
+            owner = lock.owner()
+            who = owner.user if owner else tr("另一个程序")
+            QMessageBox.warning(self.window, tr("无法保存"), tr("“{0}”正被 {1} 打开，不能覆盖。请另存为其他文件名。").format(path.name, who))
+            return False
         try:
             save_project(self.doc.project, path)
         except PerfdeskError as exc:
+            if lock is not self.doc.lock:
+                lock.release()
             QMessageBox.critical(
                 self.window, tr("保存失败"),
                 tr("{0}\n\n您的修改仍在窗口中，没有丢失。可以用“另存为”保存到其他位置（如本机桌面）。").format(exc),
             )
             return False
-        self.doc.path = path.resolve()
-        self.doc.undo_stack.setClean()
-        settings.add_recent_file(str(self.doc.path))
+        self.doc.mark_saved(path, lock)
+        settings.add_recent_file(str(path))
         self.window.refresh_recent_menu()
         self.window.update_title()
-        self.window.statusBar().showMessage(tr("已保存到 {0}").format(self.doc.path), 5000)
+        self.window.statusBar().showMessage(tr("已保存到 {0}").format(path), 5000)
         return True
 
     def close(self) -> None:

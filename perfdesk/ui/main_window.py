@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from perfdesk.domain.money import format_amount
 from perfdesk.ui import help_dialogs, settings, task_actions
+from perfdesk.ui.autosave import Autosaver
 from perfdesk.ui.commands import AddFormCommand, RemoveFormCommand
 from perfdesk.ui.document import Document
 from perfdesk.ui.file_ops import FileController
@@ -52,6 +53,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.files = FileController(self)
         self.undo_group = QUndoGroup(self)
+        self.autosaver = Autosaver(self)
         self.doc = Document()
         self._build()
         self._build_menus()
@@ -208,6 +210,7 @@ class MainWindow(QMainWindow):
         old = self.doc
         if old is not doc:
             self.undo_group.removeStack(old.undo_stack)
+            old.release_lock()
             old.deleteLater()
         self.doc = doc
         self.undo_group.addStack(doc.undo_stack)
@@ -230,6 +233,7 @@ class MainWindow(QMainWindow):
         doc.form_switched.connect(self._form_switched)
         doc.select_requested.connect(self.select)
         doc.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.autosaver.watch(doc)
         self.refresh_forms()
         self.update_title()
         self.update_status()
@@ -256,7 +260,8 @@ class MainWindow(QMainWindow):
             self.doc.show_form(item.data(Qt.ItemDataRole.UserRole))
 
     def update_title(self) -> None:
-        self.setWindowTitle(f"{self.files.display_name()}[*] — perfdesk")
+        read_only = self.tr("（只读）") if self.doc.read_only else ""
+        self.setWindowTitle(f"{self.files.display_name()}{read_only}[*] — perfdesk")
         self.setWindowModified(self.doc.is_modified)
         self.update_status()
 
@@ -347,4 +352,6 @@ class MainWindow(QMainWindow):
         store = settings.open_settings()
         store.setValue("window/geometry", self.saveGeometry())
         store.sync()
+        self.doc.release_lock()
+        self.autosaver.shutdown()
         event.accept()

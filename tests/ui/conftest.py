@@ -25,6 +25,7 @@ def window(qtbot, tmp_path):
     assert win.files.open_path(path, ask=False)
     win.show()
     yield win
+    win.doc.recovered = False
     win.doc.undo_stack.setClean()  # no "save changes?" prompt at teardown
     win.close()
     win.deleteLater()
