@@ -1,3 +1,4 @@
 """CLI commands, one module per capability; importing this package registers them."""
 
 from perfdesk.commands import core  # noqa: F401
+from perfdesk.commands import validate  # noqa: F401

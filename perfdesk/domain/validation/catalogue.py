@@ -1,0 +1,87 @@
+"""Every rule's id, default severity and Chinese title (FORM-SPEC §4).
+
+The GUI and reports list rules from here; the rules themselves report with the
+severity written beside their id (a few severities come from settings).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from perfdesk.domain.validation.problems import Severity
+
+E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    rule_id: str
+    severity: Severity
+    title: str
+
+
+_RULES = (
+    # header, goals, signatures (§4.6)
+    RuleInfo("form.department_missing", E, "未填写部门（单位）名称"),
+    RuleInfo("form.department_spaces", H, "部门名称首尾有空格"),
+    RuleInfo("form.year_missing", E, "未填写年度"),
+    RuleInfo("form.year_implausible", W, "年度不像真实年份"),
+    RuleInfo("form.framework_unknown", W, "指标体系不认识，无法检查一级/二级指标"),
+    RuleInfo("goals.missing", E, "未填写年度总体目标"),
+    RuleInfo("goals.empty_line", H, "年度总体目标有空行"),
+    RuleInfo("goals.duplicate", W, "年度总体目标重复"),
+    RuleInfo("people.fill_date_impossible", E, "填报日期不存在"),
+    RuleInfo("people.fill_date_unreadable", H, "填报日期不是日期"),
+    RuleInfo("people.fill_date_far", W, "填报日期与年度相差较远"),
+    RuleInfo("people.phone_format", H, "联系电话含有非电话字符"),
+    # 年度主要任务 and money (§4.1)
+    RuleInfo("tasks.missing", W, "没有年度主要任务"),
+    RuleInfo("task.empty_row", W, "年度主要任务有空行"),
+    RuleInfo("task.name_empty", W, "任务名称为空"),
+    RuleInfo("task.name_spaces", H, "任务名称首尾有空格"),
+    RuleInfo("task.name_duplicate", W, "任务名称重复"),
+    RuleInfo("task.content_empty", H, "主要内容为空"),
+    RuleInfo("money.amount_missing", W, "任务未填写预算金额"),
+    RuleInfo("money.sum_mismatch", E, "总额不等于财政拨款加其他资金"),
+    RuleInfo("money.negative", E, "金额为负数"),
+    RuleInfo("money.too_many_decimals", E, "金额小数位过多"),
+    RuleInfo("money.not_a_number", E, "金额不是有效数字"),
+    # the indicator tree (§4.2)
+    RuleInfo("tree.empty", W, "年度绩效指标没有任何三级指标"),
+    RuleInfo("tree.level1_unknown", E, "一级指标不在指标体系内"),
+    RuleInfo("tree.level1_duplicate", W, "一级指标重复出现"),
+    RuleInfo("tree.level1_empty", W, "一级指标下没有三级指标"),
+    RuleInfo("tree.level2_not_allowed", E, "二级指标不属于该一级指标"),
+    RuleInfo("tree.level2_duplicate", W, "二级指标重复出现"),
+    RuleInfo("tree.recommended_missing", W, "缺少建议的二级指标"),
+    RuleInfo("tree.name_spaces", H, "一级/二级指标名称首尾有空格"),
+    # 三级 names (§4.3)
+    RuleInfo("name.empty", E, "三级指标名称为空"),
+    RuleInfo("name.spaces", H, "三级指标名称首尾有空格"),
+    RuleInfo("name.duplicate_in_group", E, "同一二级指标下三级指标重名"),
+    RuleInfo("name.duplicate_across_groups", W, "不同二级指标下三级指标重名"),
+    RuleInfo("name.doubled_word", W, "名称中有重复的词"),
+    RuleInfo("name.length_limit", W, "名称达到或超过长度上限"),
+    # 指标值 (§4.4, §4.5)
+    RuleInfo("value.empty", W, "指标值为空"),
+    RuleInfo("value.comparator_spelling", H, "指标值写法不规范"),
+    RuleInfo("value.unrecognised", W, "指标值看似数字但无法识别"),
+    RuleInfo("value.no_unit", W, "指标值缺少计量单位"),
+    RuleInfo("value.unit_wording", H, "单位中写了“以上/以下”等方向词"),
+    RuleInfo("value.percent_range", E, "百分比超出 0–100"),
+    RuleInfo("value.percent_range_change", W, "增减幅度类百分比超出 0–100"),
+    RuleInfo("value.date_impossible", E, "日期不存在"),
+    RuleInfo("value.date_out_of_year", W, "日期不在本表年度内"),
+    RuleInfo("value.date_next_year", H, "日期在本表年度之后"),
+    RuleInfo("value.year_mismatch", W, "指标值中的年份与本表年度不符"),
+    # conventions per 二级 (§4.4) and cross-checks (§4.5)
+    RuleInfo("quantity.not_number", H, "数量指标通常为数字加单位"),
+    RuleInfo("cost.not_money", H, "成本指标通常为金额上限"),
+    RuleInfo("cost.direction", H, "成本指标的比较方向需确认"),
+    RuleInfo("cost.cap_over_budget", E, "成本上限超过金额合计"),
+    RuleInfo("satisfaction.not_percent_floor", H, "满意度通常写作 ≥ 百分比"),
+    RuleInfo("time.direction", H, "时效指标的比较方向需确认"),
+    RuleInfo("rate.direction", H, "比率指标的比较方向需确认"),
+)
+
+RULES: dict[str, RuleInfo] = {rule.rule_id: rule for rule in _RULES}

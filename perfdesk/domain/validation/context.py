@@ -1,0 +1,146 @@
+"""What every rule needs about one form, computed once: framework, roles, labels, order.
+
+Rules report through :meth:`Context.report`; the engine sorts the problems by
+severity and then by where they sit on the printed table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from perfdesk.domain.framework import Framework, get_framework, legacy_names
+from perfdesk.domain.model import PEOPLE_LABELS, Form, Indicator, Level1, Level2, People
+from perfdesk.domain.validation.catalogue import RULES
+from perfdesk.domain.validation.problems import Fix, Place, Problem, Severity
+from perfdesk.domain.validation.settings import ValidationSettings
+from perfdesk.domain.validation.valuefacts import ValueFacts
+
+HEADER_LABELS = {"department": "部门（单位）名称", "year": "年度", "framework": "指标体系"}
+BLOCK_LABELS = {"tasks": "年度主要任务", "goals": "年度总体目标", "tree": "年度绩效指标"}
+TASK_FIELD_LABELS = {"name": "任务名称", "content": "主要内容", "total": "总额", "fiscal": "财政拨款", "other": "其他资金"}
+SEP = " › "
+
+# What a 二级 is for, by its framework name; drives the per-二级 conventions.
+QUANTITY, QUALITY, TIME, COST, COST_OTHER, SATISFACTION, OTHER = (
+    "quantity", "quality", "time", "cost", "cost_other", "satisfaction", "other",
+)
+_ROLE_BY_LEVEL2 = {
+    "数量指标": QUANTITY,
+    "质量指标": QUALITY,
+    "时效指标": TIME,
+    "成本指标": COST,
+    "经济成本指标": COST,
+    "社会成本指标": COST_OTHER,
+    "生态环境成本指标": COST_OTHER,
+    "服务对象满意度指标": SATISFACTION,
+}
+_ROLE_BY_LEVEL1 = {"成本指标": COST_OTHER, "满意度指标": SATISFACTION}
+
+
+def level2_role(level1: str, level2: str) -> str:
+    name = level2.strip()
+    name = legacy_names()["level2"].get(name, name)
+    return _ROLE_BY_LEVEL2.get(name) or _ROLE_BY_LEVEL1.get(level1.strip(), OTHER)
+
+
+@dataclass(slots=True)
+class Row:
+    """One 三级 with everything the per-indicator rules look at."""
+
+    level1: Level1
+    level2: Level2
+    indicator: Indicator
+    number: int  # 1-based position within its 二级, for unnamed rows
+    role: str
+    facts: ValueFacts
+    key: str = ""  # the name as compared for duplicates
+    ambiguous: bool = False  # another 三级 of this 二级 has the same name
+
+    @property
+    def label(self) -> str:
+        name = self.indicator.name.strip()
+        if not name:
+            name = f"第{self.number}行（未命名）"
+        elif self.ambiguous:
+            name = f"{name}（第{self.number}行）"
+        return f"{self.level1.name}{SEP}{self.level2.name}{SEP}{name}"
+
+    def place(self, field_name: str) -> Place:
+        return Place("indicator", self.indicator.id, field_name, self.label)
+
+
+def finite(value: Decimal | None) -> Decimal | None:
+    """The amount if it is a real number; NaN and infinities count as unusable."""
+    return value if value is not None and value.is_finite() else None
+
+
+@dataclass
+class Context:
+    form: Form
+    settings: ValidationSettings
+    framework: Framework | None = None
+    budget_total: Decimal = Decimal(0)  # 金额合计 总额, finite amounts only
+    _order: dict[tuple[str, str | None], int] = field(default_factory=dict)
+    _found: list[tuple[int, int, int, Problem]] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, form: Form, settings: ValidationSettings) -> Context:
+        ctx = cls(form, settings, get_framework(form.framework))
+        ctx.budget_total = sum((v for t in form.tasks if (v := finite(t.total)) is not None), Decimal(0))
+        ctx._number_document(form)
+        return ctx
+
+    def _number_document(self, form: Form) -> None:
+        """Positions in print order: header, tasks, goals, indicators, signatures."""
+        order = self._order
+
+        def mark(kind: str, key: str | None) -> None:
+            order.setdefault((kind, key), len(order))
+
+        for name in HEADER_LABELS:
+            mark("header", name)
+        mark("form", "tasks")
+        for task in form.tasks:
+            mark("task", task.id)
+        mark("form", "goals")
+        for goal in form.goals:
+            mark("goal", goal.id)
+        mark("form", "tree")
+        for level1 in form.tree:
+            mark("level1", level1.id)
+            for level2 in level1.children:
+                mark("level2", level2.id)
+                for indicator in level2.indicators:
+                    mark("indicator", indicator.id)
+        for name in People.field_names():
+            mark("form", name)
+
+    # --- labels -----------------------------------------------------------------
+
+    def header_place(self, field_name: str) -> Place:
+        return Place("header", None, field_name, HEADER_LABELS[field_name])
+
+    def form_place(self, field_name: str) -> Place:
+        label = BLOCK_LABELS.get(field_name) or PEOPLE_LABELS.get(field_name, field_name)
+        return Place("form", None, field_name, label)
+
+    def level1_label(self, level1: Level1, number: int) -> str:
+        return level1.name.strip() or f"第{number}个一级指标（未命名）"
+
+    def level2_place(self, level1: Level1, level2: Level2, number: int) -> Place:
+        name = level2.name.strip() or f"第{number}个二级指标（未命名）"
+        return Place("level2", level2.id, "name", f"{level1.name}{SEP}{name}")
+
+    # --- reporting --------------------------------------------------------------
+
+    def report(self, rule_id: str, place: Place, message: str, fix: Fix | None = None,
+               severity: Severity | None = None) -> None:
+        """Record a problem; its severity is the catalogue's unless a setting chose one."""
+        problem = Problem(rule_id, severity or RULES[rule_id].severity, place, message, fix)
+        key = (place.kind, place.ref_id if place.ref_id is not None else place.field)
+        position = self._order.get(key, len(self._order))
+        self._found.append((problem.severity.rank, position, len(self._found), problem))
+
+    def problems(self) -> list[Problem]:
+        return [found[3] for found in sorted(self._found)]
