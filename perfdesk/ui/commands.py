@@ -316,3 +316,27 @@ class RemoveFormCommand(_Command):
 
     def undo(self) -> None:
         self.doc.insert_form(self.index, self.removed)
+
+
+class ApplyEditsCommand(_Command):
+    """A validation fix: field edits applied as one undoable step."""
+
+    def __init__(self, doc: Document, form_id: str, label: str, edits: tuple) -> None:
+        super().__init__(doc, form_id, label)
+        self.edits = edits
+        self.inverse: tuple = ()
+
+    def _apply(self, edits: tuple) -> tuple:
+        from perfdesk.domain.validation import apply_edits
+
+        form = self.form()
+        inverse = apply_edits(form, edits)
+        for edit in edits:
+            self.doc.notify_changed(edit.kind, edit.ref_id, edit.field)
+        return inverse
+
+    def redo(self) -> None:
+        self.inverse = self._apply(self.edits)
+
+    def undo(self) -> None:
+        self._apply(self.inverse)

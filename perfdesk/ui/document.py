@@ -125,6 +125,20 @@ class Document(QObject):
     def find_goal(self, form: Form, goal_id: str) -> Goal:
         return next(g for g in form.goals if g.id == goal_id)
 
+    def notify_changed(self, kind: str, ref_id: str | None, field: str) -> None:
+        """Tell the views that a field changed outside the models' own setData."""
+        form = self.form
+        if kind in ("form", "header"):
+            self.header_changed.emit(field)
+        elif kind == "indicator" and ref_id:
+            self.tree_model.indicator_changed(self.find_indicator(form, ref_id)[2])
+        elif kind in ("level1", "level2") and ref_id:
+            self.tree_model.node_changed(ref_id)
+        elif kind == "task" and ref_id:
+            self.tasks_model.task_changed(self.find_task(form, ref_id))
+        elif kind == "goal" and ref_id:
+            self.goals_model.goal_changed(self.find_goal(form, ref_id))
+
     # --- undo ----------------------------------------------------------------
 
     def push(self, command: QUndoCommand) -> None:

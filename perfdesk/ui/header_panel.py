@@ -96,6 +96,12 @@ class HeaderPanel(QWidget):
         if any(getattr(form.people, name) for name in self.people) and not self.people_toggle.isChecked():
             self.people_toggle.setChecked(True)
 
+    def widget_for(self, field: str) -> QWidget | None:
+        if field in self.people:
+            self.people_toggle.setChecked(True)
+            return self.people[field]
+        return {"department": self.department, "year": self.year, "framework": self.framework}.get(field)
+
     def _show_people(self, on: bool) -> None:
         self.people_box.setVisible(on)
         self.people_toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)

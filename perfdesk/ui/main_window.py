@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
+    QDockWidget,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -23,7 +24,10 @@ from PySide6.QtWidgets import (
 
 from perfdesk.domain.money import format_amount
 from perfdesk.ui import help_dialogs, settings, task_actions
+from perfdesk.domain.validation import Place, Severity
 from perfdesk.ui.autosave import Autosaver
+from perfdesk.ui.tasks_model import FIELDS
+from perfdesk.ui.validation_panel import ValidationPanel, Validator
 from perfdesk.ui.commands import AddFormCommand, RemoveFormCommand
 from perfdesk.ui.document import Document
 from perfdesk.ui.file_ops import FileController
@@ -54,6 +58,7 @@ class MainWindow(QMainWindow):
         self.files = FileController(self)
         self.undo_group = QUndoGroup(self)
         self.autosaver = Autosaver(self)
+        self.validator = Validator(self)
         self.doc = Document()
         self._build()
         self._build_menus()
@@ -62,7 +67,9 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 800)
+            screen = self.screen().availableGeometry()
+            self.resize(min(1440, int(screen.width() * 0.9)), min(900, int(screen.height() * 0.9)))
+        self.resizeDocks([self.validation_dock], [170], Qt.Orientation.Vertical)
 
     # --- layout -------------------------------------------------------------------
 
@@ -135,7 +142,17 @@ class MainWindow(QMainWindow):
         cv.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
+        self.validation_panel = ValidationPanel(self.validator)
+        self.validation_panel.locate.connect(self.locate)
+        self.validation_dock = QDockWidget(self.tr("审核结果"), self)
+        self.validation_dock.setObjectName("validation_dock")
+        self.validation_dock.setWidget(self.validation_panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.validation_dock)
+        self.validator.updated.connect(self._validation_updated)
+
         self.path_label = QLabel()
+        self.problems_label = QLabel()
+        self.statusBar().addPermanentWidget(self.problems_label)
         self.saved_label = QLabel()
         self.sum_label = QLabel()
         for label in (self.path_label, self.saved_label, self.sum_label):
@@ -172,6 +189,12 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         self._action(edit_menu, self.tr("查找(&F)…"), self.find_bar.open, QKeySequence.StandardKey.Find)
+        check_menu = bar.addMenu(self.tr("审核(&V)"))
+        toggle = self.validation_dock.toggleViewAction()
+        toggle.setText(self.tr("显示审核结果(&S)"))
+        toggle.setShortcut(QKeySequence("F7"))
+        check_menu.addAction(toggle)
+        self._action(check_menu, self.tr("修复选中的问题(&F)"), self.validation_panel.apply_fix)
         form_menu = bar.addMenu(self.tr("表格(&T)"))
         self._action(form_menu, self.tr("新建表(&N)…"), self.new_form)
         self._action(form_menu, self.tr("删除当前表(&D)"), self.remove_form)
@@ -234,6 +257,7 @@ class MainWindow(QMainWindow):
         doc.select_requested.connect(self.select)
         doc.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.autosaver.watch(doc)
+        self.validator.watch(doc)
         self.refresh_forms()
         self.update_title()
         self.update_status()
@@ -285,6 +309,45 @@ class MainWindow(QMainWindow):
             if row is not None:
                 column = max(view.currentIndex().column(), 0)
                 view.setCurrentIndex(view.model().index(row, column))
+
+    def _validation_updated(self) -> None:
+        counts = self.validator.counts()
+        errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
+        self.problems_label.setText(self.tr("审核：{0} 个错误，{1} 个警告").format(errors, warnings))
+        self.problems_label.setStyleSheet("color: #b00020;" if errors else "")
+
+    def locate(self, place: Place) -> None:
+        """Show the cell a problem is about (double-click in 审核结果)."""
+        doc = self.doc
+        if place.kind in ("indicator", "level1", "level2") and place.ref_id:
+            for level1 in doc.form.tree:
+                for node in (level1, *level1.children, *(i for l2 in level1.children for i in l2.indicators)):
+                    if node.id == place.ref_id:
+                        column = 1 if place.field == "value" else 0
+                        index = doc.tree_model.index_of(node, column)
+                        self.tree.setCurrentIndex(index)
+                        self.tree.scrollTo(index)
+                        self.tree.setFocus()
+                        return
+        elif place.kind == "task" and place.ref_id:
+            row = next((i for i, t in enumerate(doc.form.tasks) if t.id == place.ref_id), None)
+            if row is not None:
+                column = FIELDS.index(place.field) if place.field in FIELDS else 0
+                self.tasks_view.setCurrentIndex(doc.tasks_model.index(row, column))
+                self.tasks_view.setFocus()
+        elif place.kind == "goal" and place.ref_id:
+            row = next((i for i, g in enumerate(doc.form.goals) if g.id == place.ref_id), None)
+            if row is not None:
+                self.goals_view.setCurrentIndex(doc.goals_model.index(row, 0))
+                self.goals_view.setFocus()
+        else:
+            widget = self.header_panel.widget_for(place.field or "")
+            if widget is not None:
+                widget.setFocus()
+            elif place.field == "goals":
+                self.goals_view.setFocus()
+            elif place.field == "tasks":
+                self.tasks_view.setFocus()
 
     def _tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         from perfdesk.domain.model import Indicator

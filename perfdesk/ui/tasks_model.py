@@ -163,6 +163,11 @@ class TasksModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(FIELDS) - 1))
         self._totals_changed()
 
+    def refresh_marks(self, marks: dict[tuple[str, str], tuple[str, str]]) -> None:
+        self.marks = marks
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(FIELDS) - 1))
+
     def _totals_changed(self) -> None:
         row = len(self.tasks)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(FIELDS) - 1))

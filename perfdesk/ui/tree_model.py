@@ -172,9 +172,28 @@ class IndicatorTreeModel(QAbstractItemModel):
     def indicator_changed(self, indicator: Indicator) -> None:
         self.dataChanged.emit(self.index_of(indicator, 0), self.index_of(indicator, 1))
 
+    def node_changed(self, node_id: str) -> None:
+        for level1 in self.form.tree:
+            for node in (level1, *level1.children):
+                if node.id == node_id:
+                    self.dataChanged.emit(self.index_of(node, 0), self.index_of(node, 1))
+
     def refresh_marks(self, marks: dict[str, tuple[str, str]]) -> None:
+        """Problem colours and tooltips, repainted group by group."""
         self.marks = marks
-        self.layoutChanged.emit()
+        if self._form is None or not self.form.tree:
+            return
+        last = len(self.form.tree) - 1
+        self.dataChanged.emit(self.index(0, 0), self.index(last, 1))
+        for level1 in self.form.tree:
+            parent1 = self.index_of(level1)
+            if level1.children:
+                self.dataChanged.emit(self.index(0, 0, parent1), self.index(len(level1.children) - 1, 1, parent1))
+            for level2 in level1.children:
+                if level2.indicators:
+                    parent2 = self.index_of(level2)
+                    self.dataChanged.emit(self.index(0, 0, parent2),
+                                          self.index(len(level2.indicators) - 1, 1, parent2))
 
     # --- drag and drop ------------------------------------------------------------
 

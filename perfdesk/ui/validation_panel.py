@@ -1,0 +1,145 @@
+"""审核结果: every problem of the current form, grouped by severity, with fixes.
+
+Validation runs shortly after each edit (it takes milliseconds); problem cells
+are coloured in the tree and the budget table with the message as tooltip.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from perfdesk.domain.validation import Problem, Severity, validate_form
+from perfdesk.ui.commands import ApplyEditsCommand
+
+if TYPE_CHECKING:
+    from perfdesk.ui.document import Document
+
+COLOURS = {Severity.ERROR: "#f6c9c9", Severity.WARNING: "#fbe8b0", Severity.HINT: "#dde9f7"}
+MARKED = (Severity.ERROR, Severity.WARNING)  # hints stay in the list, not on the cells
+
+
+class Validator(QObject):
+    """Re-validates the current form after edits (debounced) and paints the marks."""
+
+    updated = Signal()
+
+    def __init__(self, parent: QObject | None = None, delay_ms: int = 150) -> None:
+        super().__init__(parent)
+        self.doc: Document | None = None
+        self.problems: list[Problem] = []
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(delay_ms)
+        self.timer.timeout.connect(self.run)
+
+    def watch(self, doc: Document) -> None:
+        self.doc = doc
+        doc.edited.connect(self.timer.start)
+        doc.form_switched.connect(self.timer.start)
+        self.run()
+
+    def run(self) -> None:
+        if self.doc is None:
+            return
+        self.problems = validate_form(self.doc.form)
+        tree_marks: dict[str, tuple[str, str]] = {}
+        task_marks: dict[tuple[str, str], tuple[str, str]] = {}
+        for problem in self.problems:
+            if problem.severity not in MARKED or not problem.place.ref_id:
+                continue
+            kind, ref = problem.place.kind, problem.place.ref_id
+            if kind in ("indicator", "level1", "level2"):
+                _merge(tree_marks, ref, problem)
+            elif kind == "task":
+                _merge(task_marks, (ref, problem.place.field or "name"), problem)
+        self.doc.tree_model.refresh_marks(tree_marks)
+        self.doc.tasks_model.refresh_marks(task_marks)
+        self.updated.emit()
+
+    def counts(self) -> dict[Severity, int]:
+        counts = {s: 0 for s in Severity}
+        for problem in self.problems:
+            counts[problem.severity] += 1
+        return counts
+
+
+def _merge(marks: dict, key: object, problem: Problem) -> None:
+    tip = f"{problem.severity.value}：{problem.message}"
+    if key in marks:
+        colour, old = marks[key]
+        marks[key] = (colour, f"{old}\n{tip}")  # the first (most severe) colour wins
+    else:
+        marks[key] = (COLOURS[problem.severity], tip)
+
+
+class ValidationPanel(QWidget):
+    locate = Signal(object)  # Place
+
+    def __init__(self, validator: Validator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.validator = validator
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        self.summary = QLabel()
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("位置"), self.tr("问题及修改方法")])
+        self.tree.setColumnWidth(0, 280)
+        self.tree.setWordWrap(True)
+        self.tree.itemDoubleClicked.connect(self._double_clicked)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_fix_button())
+        self.fix_button = QPushButton(self.tr("修复选中的问题"))
+        self.fix_button.clicked.connect(self.apply_fix)
+        row = QHBoxLayout()
+        row.addWidget(self.summary, 1)
+        row.addWidget(self.fix_button)
+        layout.addLayout(row)
+        layout.addWidget(self.tree)
+        validator.updated.connect(self.refresh)
+
+    def refresh(self) -> None:
+        counts = self.validator.counts()
+        self.summary.setText(self.tr("共 {0} 个错误、{1} 个警告、{2} 个提示（双击定位）").format(
+            counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.HINT]))
+        self.tree.clear()
+        for severity in Severity:
+            problems = [p for p in self.validator.problems if p.severity is severity]
+            if not problems:
+                continue
+            group = QTreeWidgetItem([f"{severity.value}（{len(problems)}）"])
+            group.setBackground(0, QBrush(QColor(COLOURS[severity])))
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            self.tree.addTopLevelItem(group)
+            for problem in problems:
+                text = problem.message + (self.tr("　［可修复：{0}］").format(problem.fix.label) if problem.fix else "")
+                item = QTreeWidgetItem([problem.place.label, text])
+                item.setToolTip(1, problem.message)
+                item.setData(0, Qt.ItemDataRole.UserRole, problem)
+                group.addChild(item)
+            group.setExpanded(severity is not Severity.HINT)
+        self._update_fix_button()
+
+    def selected_problem(self) -> Problem | None:
+        item = self.tree.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _update_fix_button(self) -> None:
+        problem = self.selected_problem()
+        self.fix_button.setEnabled(problem is not None and problem.fix is not None)
+
+    def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        problem = item.data(0, Qt.ItemDataRole.UserRole)
+        if problem is not None:
+            self.locate.emit(problem.place)
+
+    def apply_fix(self) -> None:
+        problem = self.selected_problem()
+        doc = self.validator.doc
+        if problem is None or problem.fix is None or doc is None:
+            return
+        doc.push(ApplyEditsCommand(doc, doc.form.id, self.tr("修复：{0}").format(problem.fix.label), problem.fix.edits))
