@@ -1,0 +1,41 @@
+"""``export-pdf``: print a form of a project file to PDF, headless."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from perfdesk.cli import command
+from perfdesk.errors import FileReadError
+
+
+def _export_pdf_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE.db", help="项目文件")
+    parser.add_argument("out", metavar="OUT.pdf", help="要写入的 PDF 文件（已存在时覆盖）")
+    parser.add_argument("--form", type=int, default=1, metavar="N", help="导出第 N 张表（从 1 开始，默认 1）")
+    parser.add_argument("--landscape", action="store_true", help="横向打印（默认纵向）")
+    parser.add_argument("--a3", action="store_true", help="用 A3 纸（默认 A4）")
+    parser.add_argument("--font", metavar="FONT.ttf", help="改用指定的 TrueType 字体（.ttf/.ttc），须能嵌入 PDF")
+    parser.add_argument("--no-signature", action="store_true", help="不打印表下的签字盖章栏")
+
+
+@command("export-pdf", "把一张表导出为可打印的 PDF（A4 纵向，字体嵌入）", _export_pdf_args)
+def cmd_export_pdf(args: argparse.Namespace) -> int:
+    from perfdesk.report import PdfOptions, render_form_pdf
+    from perfdesk.store import open_project
+
+    project = open_project(Path(args.file))
+    if not project.forms:
+        raise FileReadError(f"“{Path(args.file).name}”中没有表，无法导出")
+    if not 1 <= args.form <= len(project.forms):
+        raise FileReadError(f"“{Path(args.file).name}”中只有 {len(project.forms)} 张表，没有第 {args.form} 张")
+    form = project.forms[args.form - 1]
+    options = PdfOptions(
+        page_size="A3" if args.a3 else "A4",
+        landscape=args.landscape,
+        font_path=args.font,
+        signature_block=not args.no_signature,
+    )
+    pages = render_form_pdf(form, Path(args.out), options)
+    print(f"已导出 PDF：{args.out}（{form.display_name}，共 {pages} 页）")
+    return 0

@@ -1,0 +1,134 @@
+"""Render a form to PDF: ``render_form_pdf`` (file or stream) and ``render_form_pdf_bytes``.
+
+The same form and options always give the same bytes (ReportLab's invariant
+mode: no dates, a fixed document id). ReportLab is imported on the first call.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import tempfile
+from pathlib import Path
+from typing import BinaryIO
+
+from perfdesk import __version__
+from perfdesk.domain.model import Form
+from perfdesk.errors import FileWriteError
+from perfdesk.report.options import PdfOptions
+
+
+def render_form_pdf_bytes(form: Form, options: PdfOptions | None = None) -> bytes:
+    return _render(form, options or PdfOptions())[0]
+
+
+def render_form_pdf(form: Form, out: str | os.PathLike[str] | BinaryIO, options: PdfOptions | None = None) -> int:
+    """Write the PDF to a path (atomically) or a binary stream; returns the page count.
+
+    Raises :class:`FontError` for an unusable font and :class:`FileWriteError`
+    (Chinese message) when the file cannot be written.
+    """
+    data, pages = _render(form, options or PdfOptions())
+    if isinstance(out, (str, os.PathLike)):
+        write_bytes_atomic(Path(out), data)
+    else:
+        out.write(data)
+    return pages
+
+
+def document_title(form: Form) -> str:
+    from perfdesk.report.draw import TITLE, year_line
+
+    return TITLE + (year_line(form.year) if form.year else "")
+
+
+def _render(form: Form, options: PdfOptions) -> tuple[bytes, int]:
+    from reportlab.lib.pagesizes import A3, A4, landscape, portrait
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfgen.canvas import Canvas
+
+    from perfdesk.report.draw import PageDrawer, PageSetup
+    from perfdesk.report.fonts import resolve_font
+    from perfdesk.report.grid import Columns, Metrics
+    from perfdesk.report.linebreak import patch_reportlab_kinsoku
+    from perfdesk.report.paginate import paginate
+    from perfdesk.report.rows import build_rows
+    from perfdesk.report.signature import layout_signature
+
+    patch_reportlab_kinsoku()
+    size = {"A4": A4, "A3": A3}[options.normalised_page_size()]
+    width, height = landscape(size) if options.landscape else portrait(size)
+    font = resolve_font(options.font_path)
+    metrics = Metrics()
+    columns = Columns.for_page(width, metrics)
+    char_width = _char_width(pdfmetrics.getFont(font.name), metrics.font_size)
+
+    rows = build_rows(form, columns, metrics, char_width)
+    signature = layout_signature(form.people, columns, metrics, char_width) if options.signature_block else None
+    pages = paginate(rows, metrics, height, signature.height if signature else None)
+
+    face = pdfmetrics.getFont(font.name).face
+    ascent = face.ascent / (face.ascent - face.descent) if face.ascent > face.descent else 0.88
+    buffer = io.BytesIO()
+    canvas = Canvas(
+        buffer,
+        pagesize=(width, height),
+        invariant=1,
+        pageCompression=1,
+        initialFontName=font.name,
+        initialFontSize=metrics.font_size,
+        initialLeading=metrics.leading,
+    )
+    canvas.setTitle(document_title(form))
+    canvas.setAuthor(form.department.strip())
+    canvas.setSubject(form.kind_title)
+    canvas.setCreator(f"perfdesk {__version__}")
+    drawer = PageDrawer(canvas, PageSetup(width, height, font.name, ascent, metrics, columns))
+    for page in pages:
+        drawer.page(page, len(pages), form.year, signature)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue(), len(pages)
+
+
+def _char_width(font, size: float):
+    cache: dict[str, float] = {}
+
+    def width(ch: str) -> float:
+        w = cache.get(ch)
+        if w is None:
+            w = cache[ch] = font.stringWidth(ch, size)
+        return w
+
+    return width
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write beside the target, then ``os.replace``: a failure leaves no half file."""
+    from perfdesk.store.oserrors import describe_os_error
+
+    try:
+        folder = path.parent.resolve()
+        fd, tmp_name = tempfile.mkstemp(prefix=f".~{path.stem}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise FileWriteError(describe_os_error(exc, path)) from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
+        else:
+            mask = os.umask(0)
+            os.umask(mask)
+            os.chmod(tmp, 0o666 & ~mask)
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise FileWriteError(describe_os_error(exc, path)) from None

@@ -1,0 +1,89 @@
+"""``main.py export-pdf`` as IT staff would run it: a real process and real files."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from perfdesk.report.fonts import bundled_font_path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    env.pop("PYTHONUTF8", None)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        capture_output=True,
+        env=env,
+        cwd=cwd,
+        timeout=120,
+        encoding="utf-8",
+        errors="replace",
+    )
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "2022年 绩效目标.db"
+    assert run("sample", str(path)).returncode == 0
+    return path
+
+
+def pdf_pages(path: Path) -> list[tuple[int, int]]:
+    import pdfplumber
+
+    with pdfplumber.open(path) as pdf:
+        return [(round(p.width), round(p.height)) for p in pdf.pages]
+
+
+def test_export_writes_the_pdf_and_nothing_else(sample_db, tmp_path):
+    out = tmp_path / "目标表 2022.pdf"
+    result = run("export-pdf", str(sample_db), str(out), "--font", str(bundled_font_path()))
+    assert result.returncode == 0, result.stderr
+    assert "共 4 页" in result.stdout
+    assert pdf_pages(out) == [(595, 842)] * 4
+    assert sorted(p.name for p in tmp_path.iterdir()) == [out.name]  # no temp file left
+
+
+def test_landscape_a3_and_overwrite(sample_db, tmp_path):
+    out = tmp_path / "out.pdf"
+    out.write_bytes(b"old content")
+    result = run("export-pdf", str(sample_db), str(out), "--landscape", "--a3", "--font", str(bundled_font_path()))
+    assert result.returncode == 0, result.stderr
+    assert set(pdf_pages(out)) == {(1191, 842)}
+
+
+def test_unreadable_input_is_one_chinese_line_and_exit_2(tmp_path):
+    text = tmp_path / "notes.db"
+    text.write_text("hello", encoding="utf-8")
+    for source in (tmp_path / "missing.db", text):
+        result = run("export-pdf", str(source), str(tmp_path / "x.pdf"))
+        assert result.returncode == 2
+        assert result.stderr.startswith("错误：") and len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_form_number_out_of_range(sample_db, tmp_path):
+    result = run("export-pdf", str(sample_db), str(tmp_path / "x.pdf"), "--form", "2")
+    assert result.returncode == 2
+    assert "只有 1 张表" in result.stderr
+
+
+def test_unusable_font_is_refused(sample_db, tmp_path):
+    otf = tmp_path / "SourceHanSerif.otf"
+    otf.write_bytes(b"OTTO" + bytes(100))
+    result = run("export-pdf", str(sample_db), str(tmp_path / "x.pdf"), "--font", str(otf))
+    assert result.returncode == 2
+    assert "无法嵌入" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unwritable_target_exits_3(sample_db, tmp_path):
+    result = run("export-pdf", str(sample_db), str(tmp_path / "no such folder" / "x.pdf"))
+    assert result.returncode == 3
+    assert result.stderr.startswith("错误：无法保存到")
