@@ -26,7 +26,8 @@ from perfdesk.domain.money import format_amount
 from perfdesk.ui import help_dialogs, settings, task_actions
 from perfdesk.domain.validation import Place, Severity
 from perfdesk.ui.autosave import Autosaver
-from perfdesk.ui.tasks_model import FIELDS
+from perfdesk.ui.locate import locate_place
+from perfdesk.ui.output_actions import OutputActions
 from perfdesk.ui.validation_panel import ValidationPanel, Validator
 from perfdesk.ui.commands import AddFormCommand, RemoveFormCommand
 from perfdesk.ui.document import Document
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.autosaver = Autosaver(self)
         self.validator = Validator(self)
+        self.outputs = OutputActions(self)
         self.doc = Document()
         self._build()
         self._build_menus()
@@ -178,6 +180,10 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("保存(&S)"), self.files.save, QKeySequence.StandardKey.Save)
         self._action(file_menu, self.tr("另存为(&A)…"), self.files.save_as, QKeySequence("Ctrl+Shift+S"))
         self._action(file_menu, self.tr("关闭(&C)"), self.files.close, QKeySequence.StandardKey.Close)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("打印预览(&V)…"), lambda: self.outputs.preview(), QKeySequence("Ctrl+Shift+P"))
+        self._action(file_menu, self.tr("打印(&P)…"), lambda: self.outputs.print_form(), QKeySequence.StandardKey.Print)
+        self._action(file_menu, self.tr("导出PDF(&D)…"), lambda: self.outputs.export_pdf())
         file_menu.addSeparator()
         self._action(file_menu, self.tr("退出(&X)"), self.close, QKeySequence("Ctrl+Q"))
         edit_menu = bar.addMenu(self.tr("编辑(&E)"))
@@ -317,37 +323,7 @@ class MainWindow(QMainWindow):
         self.problems_label.setStyleSheet("color: #b00020;" if errors else "")
 
     def locate(self, place: Place) -> None:
-        """Show the cell a problem is about (double-click in 审核结果)."""
-        doc = self.doc
-        if place.kind in ("indicator", "level1", "level2") and place.ref_id:
-            for level1 in doc.form.tree:
-                for node in (level1, *level1.children, *(i for l2 in level1.children for i in l2.indicators)):
-                    if node.id == place.ref_id:
-                        column = 1 if place.field == "value" else 0
-                        index = doc.tree_model.index_of(node, column)
-                        self.tree.setCurrentIndex(index)
-                        self.tree.scrollTo(index)
-                        self.tree.setFocus()
-                        return
-        elif place.kind == "task" and place.ref_id:
-            row = next((i for i, t in enumerate(doc.form.tasks) if t.id == place.ref_id), None)
-            if row is not None:
-                column = FIELDS.index(place.field) if place.field in FIELDS else 0
-                self.tasks_view.setCurrentIndex(doc.tasks_model.index(row, column))
-                self.tasks_view.setFocus()
-        elif place.kind == "goal" and place.ref_id:
-            row = next((i for i, g in enumerate(doc.form.goals) if g.id == place.ref_id), None)
-            if row is not None:
-                self.goals_view.setCurrentIndex(doc.goals_model.index(row, 0))
-                self.goals_view.setFocus()
-        else:
-            widget = self.header_panel.widget_for(place.field or "")
-            if widget is not None:
-                widget.setFocus()
-            elif place.field == "goals":
-                self.goals_view.setFocus()
-            elif place.field == "tasks":
-                self.tasks_view.setFocus()
+        locate_place(self, place)
 
     def _tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         from perfdesk.domain.model import Indicator

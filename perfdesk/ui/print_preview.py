@@ -1,0 +1,204 @@
+"""打印预览, 打印 and 导出PDF: the ReportLab PDF shown with QtPdf and sent to a printer.
+
+The preview shows exactly the PDF that is exported. Printing renders each page
+at the printer's own resolution (QtPdf rasterises), so text stays sharp.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from perfdesk.errors import PerfdeskError
+from perfdesk.report.options import PdfOptions
+from perfdesk.ui import settings
+
+if TYPE_CHECKING:
+    from perfdesk.domain.model import Form
+
+
+def saved_options() -> PdfOptions:
+    store = settings.open_settings()
+    font = store.value("print/font_path", "") or None
+    return PdfOptions(
+        page_size=str(store.value("print/page_size", "A4")),
+        landscape=str(store.value("print/landscape", "false")).lower() == "true",
+        font_path=str(font) if font else None,
+        signature_block=str(store.value("print/signature", "true")).lower() == "true",
+    )
+
+
+def save_options(options: PdfOptions) -> None:
+    store = settings.open_settings()
+    store.setValue("print/page_size", options.page_size)
+    store.setValue("print/landscape", "true" if options.landscape else "false")
+    store.setValue("print/signature", "true" if options.signature_block else "false")
+    store.sync()
+
+
+def render(form: Form, options: PdfOptions) -> bytes:
+    from perfdesk.report import render_form_pdf_bytes
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return render_form_pdf_bytes(form, options)
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def export_pdf(parent: QWidget, form: Form, start_folder: Path) -> Path | None:
+    name = f"{form.year or ''}年 {form.department or '未命名单位'} 整体支出绩效目标表.pdf"
+    chosen, _ = QFileDialog.getSaveFileName(parent, parent.tr("导出PDF"), str(start_folder / name),
+                                            parent.tr("PDF 文件 (*.pdf)"))
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if path.suffix.lower() != ".pdf":
+        path = path.with_name(path.name + ".pdf")
+    from perfdesk.report import render_form_pdf
+
+    try:
+        pages = render_form_pdf(form, path, saved_options())
+    except PerfdeskError as exc:
+        QMessageBox.critical(parent, parent.tr("导出失败"), str(exc))
+        return None
+    parent.statusBar().showMessage(parent.tr("已导出 PDF：{0}（共 {1} 页）").format(path, pages), 8000)
+    return path
+
+
+def print_pdf(parent: QWidget, data: bytes, options: PdfOptions) -> bool:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    size = QPageSize(QPageSize.PageSizeId.A3 if options.page_size == "A3" else QPageSize.PageSizeId.A4)
+    orientation = QPageLayout.Orientation.Landscape if options.landscape else QPageLayout.Orientation.Portrait
+    printer.setPageSize(size)
+    printer.setPageOrientation(orientation)
+    printer.setFullPage(True)  # the PDF carries its own margins
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(parent.tr("打印"))
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    return print_to(printer, data, parent)
+
+
+def print_to(printer: QPrinter, data: bytes, parent: QWidget | None = None) -> bool:
+    document = QPdfDocument()
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    pages = document.pageCount()
+    progress = QProgressDialog(QApplication.translate("print", "正在打印…"), QApplication.translate("print", "取消"),
+                               0, pages, parent)
+    painter = QPainter()
+    if not painter.begin(printer):
+        QMessageBox.critical(parent, QApplication.translate("print", "打印失败"),
+                             QApplication.translate("print", "无法连接打印机，请检查打印机是否开启。"))
+        return False
+    try:
+        target = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
+        for page in range(pages):
+            if progress.wasCanceled():
+                return False
+            progress.setValue(page)
+            if page:
+                printer.newPage()
+            image = document.render(page, QSize(target.width(), target.height()))
+            painter.drawImage(target, image)
+        progress.setValue(pages)
+    finally:
+        painter.end()
+    return True
+
+
+class PreviewDialog(QDialog):
+    def __init__(self, form: Form, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = form
+        self.data = b""
+        self.setWindowTitle(self.tr("打印预览 — {0}").format(form.display_name))
+        self.resize(900, 1000)
+        self.size_box = QComboBox()
+        self.size_box.addItems(["A4", "A3"])
+        self.orientation = QComboBox()
+        self.orientation.addItems([self.tr("纵向"), self.tr("横向")])
+        self.signature = QCheckBox(self.tr("打印签章栏"))
+        options = saved_options()
+        self.size_box.setCurrentText(options.page_size)
+        self.orientation.setCurrentIndex(1 if options.landscape else 0)
+        self.signature.setChecked(options.signature_block)
+        print_button = QPushButton(self.tr("打印…"))
+        export_button = QPushButton(self.tr("导出PDF…"))
+        self.pages_label = QLabel()
+        bar = QHBoxLayout()
+        for widget in (QLabel(self.tr("纸张：")), self.size_box, self.orientation, self.signature):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.pages_label)
+        bar.addWidget(export_button)
+        bar.addWidget(print_button)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        self.buffer = QBuffer(self)
+        for box in (self.size_box, self.orientation):
+            box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.signature.toggled.connect(lambda _on: self.refresh())
+        print_button.clicked.connect(lambda: print_pdf(self, self.data, self.options()))
+        export_button.clicked.connect(self._export)
+        self.refresh()
+
+    def options(self) -> PdfOptions:
+        base = saved_options()
+        return PdfOptions(self.size_box.currentText(), self.orientation.currentIndex() == 1, base.font_path,
+                          self.signature.isChecked())
+
+    def refresh(self) -> None:
+        options = self.options()
+        save_options(options)
+        try:
+            self.data = render(self.form, options)
+        except PerfdeskError as exc:
+            QMessageBox.critical(self, self.tr("无法生成预览"), str(exc))
+            return
+        self.document.close()
+        self.buffer.close()
+        self.buffer.setData(QByteArray(self.data))
+        self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self.buffer)
+        self.pages_label.setText(self.tr("共 {0} 页").format(self.document.pageCount()))
+
+    def _export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出PDF"), str(Path.home() / "绩效目标表.pdf"),
+                                              self.tr("PDF 文件 (*.pdf)"))
+        if name:
+            from perfdesk.report import render_form_pdf
+
+            try:
+                render_form_pdf(self.form, Path(name), self.options())
+            except PerfdeskError as exc:
+                QMessageBox.critical(self, self.tr("导出失败"), str(exc))
