@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -71,6 +72,13 @@ def run(argv: list[str]) -> int:
     except PerfdeskError as exc:
         print(f"错误：{exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:
+        # `perfdesk validate x.db | head`: the reader went away; not an error of ours.
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        except OSError:
+            pass
+        return 0
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130

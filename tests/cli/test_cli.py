@@ -126,3 +126,15 @@ def test_usage_errors_are_chinese():
     result = run("export-json")
     assert result.returncode == 2
     assert "缺少参数" in result.stderr.decode("utf-8")
+
+
+def test_output_into_a_closed_pipe_is_not_an_internal_error(tmp_path):
+    run("sample", str(tmp_path / "s.db"))
+    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "export-json", str(tmp_path / "s.db"), "-"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None
+    proc.stdout.read(10)
+    proc.stdout.close()  # like `| head -c 10`
+    err = proc.stderr.read().decode("utf-8") if proc.stderr else ""
+    proc.wait(timeout=60)
+    assert "内部错误" not in err and "Traceback" not in err
