@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from perfdesk import APP_NAME, __version__
+from perfdesk.paths import resources_dir
 
 log = logging.getLogger("perfdesk.ui")
 UI_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC",
@@ -43,6 +44,9 @@ def create_app(argv: list[str]) -> QApplication:
     app.setApplicationVersion(__version__)
     install_translations(app)
     choose_ui_font(app)
+    icon = resources_dir() / "icons" / "perfdesk.png"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     return app
 
 

@@ -35,9 +35,9 @@ def show_about(parent: QWidget) -> None:
         parent.tr(
             "<h3>perfdesk {0}</h3>"
             "<p>部门（单位）整体支出绩效目标表的填报、审核与打印工具，离线使用。</p>"
-            "<p>内置字体：{1}（许可证见程序目录 resources/fonts）。</p>"
+            "<p>内置字体：{1}（许可证文件：{2}）。</p>"
             "<p>使用 Qt（LGPL）、SQLAlchemy、ReportLab、openpyxl。</p>"
-        ).format(__version__, font_licences()),
+        ).format(__version__, font_licences(), resources_dir() / "fonts"),
     )
 
 
