@@ -22,10 +22,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 
-# Qt offscreen + a CJK font + the PDF tools the tests use to look at output.
+# Qt offscreen + a CJK font + the tools the tests use to look at output: poppler for
+# PDFs, LibreOffice (a real spreadsheet client) for the .xlsx export.
 DEB_TEST = [
     "libegl1", "libgl1", "libfontconfig1", "libxkbcommon0", "libdbus-1-3", "libglib2.0-0",
-    "fonts-wqy-microhei", "poppler-utils",
+    "fonts-wqy-microhei", "poppler-utils", "libreoffice-calc-nogui",
 ]
 # A real window (xcb platform plugin).
 DEB_WINDOW = [
