@@ -1,0 +1,49 @@
+"""``export-xlsx`` and ``import-xlsx``: the official table as an Excel workbook and back.
+
+perfdesk.excel (and openpyxl) is imported inside the handlers, so other commands and
+the GUI's start-up do not pay for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from perfdesk.cli import command
+from perfdesk.store import open_project, save_project
+
+
+def _export_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FILE.db", help="项目文件")
+    parser.add_argument("out", metavar="OUT.xlsx", help="要写入的 Excel 工作簿（每张表一个工作表）")
+
+
+@command("export-xlsx", "把项目导出为 Excel 工作簿（.xlsx），版式同纸质表，可再导入", _export_args)
+def cmd_export_xlsx(args: argparse.Namespace) -> int:
+    from perfdesk.excel import export_project_xlsx
+
+    project = open_project(Path(args.file))
+    export_project_xlsx(project, Path(args.out))
+    indicators = sum(form.indicator_count() for form in project.forms)
+    print(f"已导出：{args.out}（{len(project.forms)} 张表，{indicators} 个三级指标）")
+    return 0
+
+
+def _import_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "input", metavar="IN.xlsx", help="Excel 工作簿（.xlsx）：财政部门下发的模板或 perfdesk 导出的文件"
+    )
+    parser.add_argument("out", metavar="OUT.db", help="要写入的项目文件")
+
+
+@command("import-xlsx", "从 Excel 工作簿（.xlsx）导入绩效目标表，生成项目文件，并列出识别结果", _import_args)
+def cmd_import_xlsx(args: argparse.Namespace) -> int:
+    from perfdesk.excel import import_xlsx
+
+    result = import_xlsx(Path(args.input))
+    save_project(result.project, Path(args.out))
+    for line in result.notes:
+        print(line)
+    indicators = sum(form.indicator_count() for form in result.project.forms)
+    print(f"已写入项目：{args.out}（{len(result.project.forms)} 张表，{indicators} 个三级指标）")
+    return 0

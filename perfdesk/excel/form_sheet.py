@@ -1,0 +1,240 @@
+"""One form written as one worksheet, laid out like the paper table (FORM-SPEC §1, §5)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from copy import copy
+from decimal import Decimal
+from typing import Any
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.merge import MergedCellRange
+
+from perfdesk.domain.model import PEOPLE_LABELS, Form
+from perfdesk.domain.money import decimal_places
+from perfdesk.excel import layout
+from perfdesk.excel.embed import put_text
+from perfdesk.excel.layout import Columns
+from perfdesk.excel.styles import FONT_NAME, TOP, StyleBook
+
+TASKS_LABEL = "年度\n主要\n任务"
+GOALS_LABEL = "年度\n总体\n目标"
+INDICATORS_LABEL = "年度\n绩效\n指标"
+EMPTY_DATE = "    年  月  日"
+TOP_ALIGN_PT = 400.0  # vertical merges taller than this show their label at the top
+
+
+def clean(text: str) -> str:
+    """Control characters Excel refuses (pasted from Word, say) are dropped from the print."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
+class FormSheetWriter:
+    """Fills ``ws`` with ``form``; ``indicator_header_row`` is known after :meth:`write`."""
+
+    def __init__(self, ws: Any, form: Form, styles: StyleBook) -> None:
+        self.ws = ws
+        self.form = form
+        self.styles = styles
+        self.cols = Columns(layout.form_extras(form), layout.amount_width(form))
+        self.heights: dict[int, float] = {}
+        # vertical merges: first row, last row, height needed, anchor column, role
+        self.tall: list[tuple[int, int, float, int, str]] = []
+        self.indicator_header_row = 0
+        self.last_row = 0
+
+    # --- primitives ---------------------------------------------------------------
+
+    def put(self, row: int, column: int, value: Any, role: str, places: int = 2) -> Any:
+        cell = self.ws.cell(row, column)
+        if isinstance(value, str):
+            if value:
+                put_text(cell, clean(value))
+        elif value is not None:
+            cell.value = value
+        self.styles.apply(cell, role, places)
+        return cell
+
+    def block(self, r1: int, c1: int, r2: int, c2: int, value: Any, role: str, font_pt: float = layout.BODY_PT) -> None:
+        """Write ``value`` into a (possibly merged) block; every cell gets the border."""
+        self.put(r1, c1, value, role)
+        if (r1, c1) != (r2, c2):
+            self._merge(r1, c1, r2, c2)
+        text = value if isinstance(value, str) else ""
+        needed = layout.height_for(layout.estimate_lines(text, self.cols.span_width(c1, c2), font_pt), font_pt)
+        if r1 == r2:
+            self.heights[r1] = max(self.heights.get(r1, 0.0), needed)
+        else:
+            self.tall.append((r1, r2, needed, c1, role))
+
+    def _merge(self, r1: int, c1: int, r2: int, c2: int) -> None:
+        # ws.merge_cells checks the new range against every existing one (quadratic for
+        # thousands of rows); ours never overlap, so the range is registered directly.
+        coord = f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}"
+        self.ws.merged_cells.ranges.add(MergedCellRange(self.ws, coord))
+        style = self.ws._cells[(r1, c1)]._style
+        for row in range(r1, r2 + 1):
+            for column in range(c1, c2 + 1):
+                if (row, column) != (r1, c1):
+                    merged = MergedCell(self.ws, row, column)
+                    merged._style = copy(style)
+                    self.ws._cells[(row, column)] = merged
+
+    # --- the blocks ----------------------------------------------------------------
+
+    def write(self) -> None:
+        cols, form = self.cols, self.form
+        self.block(1, 1, 1, cols.last, form.kind_title, "title", layout.TITLE_PT)
+        self.block(2, 1, 2, cols.last, f"（{form.year}年）" if form.year else "（    年）", "subtitle", 11)
+        self.block(3, 1, 3, cols.name, "部门（单位）名称", "header")
+        self.block(3, cols.level2, 3, cols.last, form.department, "left")
+        row = self._tasks(4)
+        row = self._goals(row)
+        row = self._indicators(row)
+        self.last_row = self._people(row + 1)
+        self._apply_heights()
+        self._page_setup()
+
+    def _tasks(self, top: int) -> int:
+        cols = self.cols
+        content_last = cols.total - 1
+        self.block(top, cols.name, top + 1, cols.name, "任务名称", "header")
+        self.block(top, cols.level2, top + 1, content_last, "主要内容", "header")
+        self.block(top, cols.total, top, cols.other, "预算金额（万元）", "header")
+        for column, label in ((cols.total, "总额"), (cols.fiscal, "财政拨款"), (cols.other, "其他资金")):
+            self.block(top + 1, column, top + 1, column, label, "header")
+        row = top + 2
+        first = row
+        places = {cols.total: 2, cols.fiscal: 2, cols.other: 2}
+        for task in self.form.tasks or [None]:
+            self.block(row, cols.name, row, cols.name, task.name if task else "", "left")
+            self.block(row, cols.level2, row, content_last, task.content if task else "", "left")
+            for column, amount in zip((cols.total, cols.fiscal, cols.other), self._amounts(task)):
+                cell_places = max(2, decimal_places(amount)) if amount is not None else 2
+                places[column] = max(places[column], cell_places)
+                self.put(row, column, amount, "amount", cell_places)
+            row += 1
+        self.block(row, cols.name, row, cols.name, "金额合计", "header")
+        self.block(row, cols.level2, row, content_last, "", "left")
+        for column, column_places in places.items():
+            letter = get_column_letter(column)
+            cell = self.put(row, column, None, "amount", column_places)
+            cell.value = f"=SUM({letter}{first}:{letter}{row - 1})"
+        self.block(top, cols.label, row, cols.label, TASKS_LABEL, "header")
+        return row + 1
+
+    @staticmethod
+    def _amounts(task: Any) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+        return (task.total, task.fiscal, task.other) if task is not None else (None, None, None)
+
+    def _goals(self, row: int) -> int:
+        cols = self.cols
+        text = layout.goal_lines([goal.text for goal in self.form.goals])
+        lines = max(layout.estimate_lines(text, cols.span_width(cols.name, cols.last)), 3)
+        rows = layout.split_rows_for(layout.height_for(lines))
+        self.block(row, cols.label, row + rows - 1, cols.label, GOALS_LABEL, "header")
+        self.block(row, cols.name, row + rows - 1, cols.last, text, "left")
+        return row + rows
+
+    def _indicator_rows(self) -> Iterator[tuple[str | None, str | None, Any]]:
+        """(一级 when a group starts, 二级 when a group starts, indicator or None) per row."""
+        for level1 in self.form.tree:
+            start1 = level1.name
+            if not level1.children:
+                yield start1, None, None
+                continue
+            for level2 in level1.children:
+                start2 = level2.name
+                for indicator in level2.indicators or [None]:
+                    yield start1, start2, indicator
+                    start1 = start2 = None
+
+    def _indicators(self, top: int) -> int:
+        cols = self.cols
+        self.indicator_header_row = top
+        self.block(top, cols.name, top, cols.name, "一级指标", "header")
+        self.block(top, cols.level2, top, cols.level2, "二级指标", "header")
+        self.block(top, cols.level3, top, cols.level3, "三级指标", "header")
+        for offset, key in enumerate(cols.extras):
+            self.block(top, cols.first_extra + offset, top, cols.first_extra + offset, key, "header")
+        self.block(top, cols.total, top, cols.other, "指标值", "header")
+        row = top + 1
+        spans: list[tuple[int, str, int]] = []  # (first row, name, column) of open 一级/二级 groups
+        for name1, name2, indicator in self._indicator_rows() if self.form.tree else [("", "", None)]:
+            if name1 is not None:
+                self._close(spans, row, cols.name)
+                spans.append((row, name1, cols.name))
+            if name2 is not None or name1 is not None:
+                self._close(spans, row, cols.level2)
+                spans.append((row, name2 or "", cols.level2))
+            self.block(row, cols.level3, row, cols.level3, indicator.name if indicator else "", "left")
+            for offset, key in enumerate(cols.extras):
+                extra = indicator.extras.get(key, "") if indicator else ""
+                self.block(row, cols.first_extra + offset, row, cols.first_extra + offset, extra, "left")
+            value = indicator.parsed.canonical if indicator else ""
+            self.block(row, cols.total, row, cols.other, value, "left")
+            row += 1
+        self._close(spans, row, cols.name)
+        self._close(spans, row, cols.level2)
+        self.block(top, cols.label, row - 1, cols.label, INDICATORS_LABEL, "header")
+        return row
+
+    def _close(self, spans: list[tuple[int, str, int]], row: int, column: int) -> None:
+        for i, (first, name, span_column) in enumerate(spans):
+            if span_column == column:
+                self.block(first, column, row - 1, column, name, "center")
+                del spans[i]
+                return
+
+    def _people(self, row: int) -> int:
+        cols, people = self.cols, self.form.people
+        middle = (cols.level3, cols.total - 1)
+        right = (cols.total, cols.other)
+        lines = (
+            (("filler_unit", (cols.label, cols.level2)), ("unit_head", middle), ("finance_head", right)),
+            (("preparer", (cols.label, cols.level2)), ("phone", middle), ("fill_date", right)),
+        )
+        for fields in lines:
+            for field, (c1, c2) in fields:
+                value = getattr(people, field) or (EMPTY_DATE if field == "fill_date" else "")
+                self.block(row, c1, row, c2, f"{PEOPLE_LABELS[field]}：{value}", "people")
+            row += 1
+        return row - 1
+
+    # --- finishing ------------------------------------------------------------------
+
+    def _apply_heights(self) -> None:
+        for first, last, needed, column, role in self.tall:
+            have = sum(self.heights.get(r, layout.MIN_ROW_PT) for r in range(first, last + 1))
+            if have < needed:
+                per_row = (needed - have) / (last - first + 1)
+                for r in range(first, last + 1):
+                    self.heights[r] = self.heights.get(r, layout.MIN_ROW_PT) + per_row
+            elif have > TOP_ALIGN_PT and role == "center":
+                # A label centred over more than a page would print on none of its pages' tops.
+                self.styles.apply(self.ws._cells[(first, column)], role + TOP)
+        dims = self.ws.row_dimensions
+        for r, height in self.heights.items():
+            dims[r].height = round(min(height, layout.MAX_ROW_PT), 1)
+        for column, width in enumerate(self.cols.widths(), start=1):
+            self.ws.column_dimensions[get_column_letter(column)].width = width
+
+    def _page_setup(self) -> None:
+        ws = self.ws
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.orientation = "portrait"
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_options.horizontalCentered = True
+        ws.page_margins.left = ws.page_margins.right = 0.5
+        ws.page_margins.top = 0.6
+        ws.page_margins.bottom = 0.8
+        ws.page_margins.footer = 0.35
+        ws.print_title_rows = f"{self.indicator_header_row}:{self.indicator_header_row}"
+        ws.print_area = f"A1:{get_column_letter(self.cols.last)}{self.last_row}"
+        ws.oddFooter.center.text = "第 &P 页 共 &N 页"
+        ws.oddFooter.center.font = f"{FONT_NAME},Regular"
+        ws.oddFooter.center.size = 9
+        ws.sheet_view.showGridLines = False
