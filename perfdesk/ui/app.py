@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -82,4 +82,17 @@ def run_gui(argv: list[str]) -> int:
             QMessageBox.warning(window, window.tr("无法恢复"), str(exc))
     elif paths:
         window.files.open_path(Path(paths[0]), ask=False)
+    # After the first paint, so it does not slow the start: Excel import must parse through defusedxml.
+    QTimer.singleShot(2000, lambda: _check_xml_safety(window))
     return app.exec()
+
+
+def _check_xml_safety(window) -> None:  # noqa: ANN001
+    from perfdesk.errors import PerfdeskError
+    from perfdesk.excel import check_xml_safety
+
+    try:
+        check_xml_safety()
+    except PerfdeskError as exc:
+        log.error("xml safety check failed: %s", exc)
+        QMessageBox.warning(window, window.tr("安全检查"), str(exc))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.domain.money import format_amount
-from perfdesk.ui import help_dialogs, settings, task_actions
+from perfdesk.ui import excel_dialogs, help_dialogs, settings, task_actions
 from perfdesk.domain.validation import Place, Severity
 from perfdesk.ui.autosave import Autosaver
 from perfdesk.ui.locate import locate_place
@@ -184,6 +184,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("打印预览(&V)…"), lambda: self.outputs.preview(), QKeySequence("Ctrl+Shift+P"))
         self._action(file_menu, self.tr("打印(&P)…"), lambda: self.outputs.print_form(), QKeySequence.StandardKey.Print)
         self._action(file_menu, self.tr("导出PDF(&D)…"), lambda: self.outputs.export_pdf())
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("导入Excel(&I)…"), lambda: excel_dialogs.import_excel(self))
+        self._action(file_menu, self.tr("导出Excel(&E)…"), lambda: excel_dialogs.export_excel(self))
         file_menu.addSeparator()
         self._action(file_menu, self.tr("退出(&X)"), self.close, QKeySequence("Ctrl+Q"))
         edit_menu = bar.addMenu(self.tr("编辑(&E)"))

@@ -1,0 +1,130 @@
+"""导入Excel (with a preview of what was recognised, added as one undoable step) and 导出Excel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from perfdesk.domain.model import Form
+from perfdesk.errors import PerfdeskError
+from perfdesk.ui.commands import AddFormCommand
+
+if TYPE_CHECKING:
+    from perfdesk.ui.main_window import MainWindow
+
+XLSX_FILTER = "Excel 工作簿 (*.xlsx);;所有文件 (*)"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("excel", text)
+
+
+class ImportPreview(QDialog):
+    """What was found in the workbook; the clerk picks the tables to add."""
+
+    def __init__(self, forms: list[Form], notes: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.forms = forms
+        self.setWindowTitle(tr("导入Excel：识别结果"))
+        self.resize(820, 560)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("找到 {0} 张表。勾选要加入当前项目的表：").format(len(forms))))
+        self.table = QTableWidget(len(forms), 5)
+        self.table.setHorizontalHeaderLabels([tr("部门（单位）名称"), tr("年度"), tr("任务"), tr("目标"), tr("三级指标")])
+        for row, form in enumerate(forms):
+            name = QTableWidgetItem(form.department or tr("（未识别单位名称）"))
+            name.setFlags(name.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            name.setCheckState(Qt.CheckState.Checked)
+            self.table.setItem(row, 0, name)
+            for col, value in enumerate((form.year or "", len(form.tasks), len(form.goals), form.indicator_count()), 1):
+                item = QTableWidgetItem(str(value))
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(row, col, item)
+        self.table.resizeColumnsToContents()
+        layout.addWidget(self.table)
+        layout.addWidget(QLabel(tr("识别说明：")))
+        self.notes = QPlainTextEdit("\n".join(notes))
+        self.notes.setReadOnly(True)
+        layout.addWidget(self.notes, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("加入项目"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> list[Form]:
+        return [f for row, f in enumerate(self.forms)
+                if self.table.item(row, 0).checkState() == Qt.CheckState.Checked]
+
+
+def import_excel(window: MainWindow, path: Path | None = None, preview: bool = True) -> int:
+    """Returns how many forms were added (0 when cancelled or refused)."""
+    if path is None:
+        name, _ = QFileDialog.getOpenFileName(window, tr("导入Excel"), str(Path.home()), tr(XLSX_FILTER))
+        if not name:
+            return 0
+        path = Path(name)
+    from perfdesk.excel import import_xlsx
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        result = import_xlsx(path)
+    except PerfdeskError as exc:
+        QApplication.restoreOverrideCursor()
+        QMessageBox.warning(window, tr("无法导入"), str(exc))
+        return 0
+    QApplication.restoreOverrideCursor()
+    forms = result.project.forms
+    if preview:
+        dialog = ImportPreview(forms, result.notes, window)
+        if not dialog.exec():
+            return 0
+        forms = dialog.chosen()
+    if not forms:
+        return 0
+    doc = window.doc
+    doc.undo_stack.beginMacro(tr("导入Excel：{0}").format(path.name))
+    for form in forms:
+        doc.push(AddFormCommand(doc, form, len(doc.project.forms)))
+    doc.undo_stack.endMacro()
+    window.statusBar().showMessage(tr("已从 {0} 导入 {1} 张表（Ctrl+Z 可撤销）").format(path.name, len(forms)), 8000)
+    return len(forms)
+
+
+def export_excel(window: MainWindow) -> Path | None:
+    if not window.outputs.confirm_despite_errors(tr("导出Excel")):
+        return None
+    doc = window.doc
+    origin = doc.path or doc.suggested_path
+    folder = origin.parent if origin else Path.home()
+    stem = origin.stem if origin else f"{doc.form.year or ''}年 {doc.form.department or '未命名单位'} 整体支出绩效目标表"
+    name, _ = QFileDialog.getSaveFileName(window, tr("导出Excel"), str(folder / f"{stem}.xlsx"), tr(XLSX_FILTER))
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() != ".xlsx":
+        path = path.with_name(path.name + ".xlsx")
+    from perfdesk.excel import export_project_xlsx
+
+    try:
+        export_project_xlsx(doc.project, path)
+    except PerfdeskError as exc:
+        QMessageBox.critical(window, tr("导出失败"), str(exc))
+        return None
+    window.statusBar().showMessage(tr("已导出 Excel：{0}").format(path), 8000)
+    return path

@@ -1,0 +1,52 @@
+"""导入Excel / 导出Excel from the window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from perfdesk.domain import jsonform
+from perfdesk.ui import excel_dialogs
+
+
+def test_export_then_import_adds_an_undoable_form(window, tmp_path, monkeypatch):
+    target = tmp_path / "导出.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert excel_dialogs.export_excel(window) == target and target.exists()
+    original = jsonform.form_to_dict(window.doc.form)
+    assert excel_dialogs.import_excel(window, target, preview=False) == 1
+    assert len(window.doc.project.forms) == 2
+    assert jsonform.form_to_dict(window.doc.form) == original  # lossless, and shown
+    assert window.forms_list.count() == 2
+    window.undo_action.trigger()
+    assert len(window.doc.project.forms) == 1
+
+
+def test_preview_lists_what_was_found(window, tmp_path):
+    from perfdesk.excel import export_project_xlsx, import_xlsx
+
+    path = tmp_path / "两张.xlsx"
+    project = jsonform.loads(jsonform.dumps(window.doc.project))
+    project.forms.append(jsonform.loads(jsonform.dumps(window.doc.project)).forms[0])
+    project.forms[1].department = "第二个单位"
+    export_project_xlsx(project, path)
+    result = import_xlsx(path)
+    dialog = excel_dialogs.ImportPreview(result.project.forms, result.notes, window)
+    assert dialog.table.rowCount() == 2
+    assert dialog.table.item(1, 0).text() == "第二个单位"
+    assert dialog.table.item(0, 4).text() == "70"
+    dialog.table.item(0, 0).setCheckState(Qt.CheckState.Unchecked)
+    assert [f.department for f in dialog.chosen()] == ["第二个单位"]
+    assert dialog.notes.toPlainText()
+
+
+def test_bad_workbook_gives_a_message_and_changes_nothing(window, tmp_path, monkeypatch):
+    bad = tmp_path / "旧格式.xls"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    before = jsonform.dumps(window.doc.project)
+    assert excel_dialogs.import_excel(window, bad, preview=False) == 0
+    assert shown and ".xlsx" in shown[0]
+    assert jsonform.dumps(window.doc.project) == before
