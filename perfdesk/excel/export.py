@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import io
 import os
-import stat
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from perfdesk.domain.model import Project
-from perfdesk.errors import FileWriteError, PerfdeskError
-from perfdesk.store.oserrors import describe_os_error
+from perfdesk.errors import PerfdeskError
+from perfdesk.textfile import write_bytes_atomic
 
 
 def sheet_fingerprint(ws: Any) -> str:
@@ -58,30 +56,3 @@ def export_project_xlsx(project: Project, path: str | os.PathLike[str]) -> None:
     buffer = io.BytesIO()
     build_workbook(project).save(buffer)
     write_bytes_atomic(Path(path), buffer.getvalue())
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    folder = path.parent.resolve()
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".~{path.stem}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise FileWriteError(describe_os_error(exc, path)) from None
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
-        else:
-            mask = os.umask(0)
-            os.umask(mask)
-            os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        raise FileWriteError(describe_os_error(exc, path)) from None

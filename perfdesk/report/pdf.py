@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import io
 import os
-import stat
-import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
 from perfdesk import __version__
 from perfdesk.domain.model import Form
-from perfdesk.errors import FileWriteError
+from perfdesk.textfile import write_bytes_atomic
 from perfdesk.report.options import PdfOptions
 
 
@@ -102,33 +100,3 @@ def _char_width(font, size: float):
         return w
 
     return width
-
-
-def write_bytes_atomic(path: Path, data: bytes) -> None:
-    """Write beside the target, then ``os.replace``: a failure leaves no half file."""
-    from perfdesk.store.oserrors import describe_os_error
-
-    try:
-        folder = path.parent.resolve()
-        fd, tmp_name = tempfile.mkstemp(prefix=f".~{path.stem}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise FileWriteError(describe_os_error(exc, path)) from None
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
-        else:
-            mask = os.umask(0)
-            os.umask(mask)
-            os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, path)
-    except OSError as exc:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        raise FileWriteError(describe_os_error(exc, path)) from None

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import stat
-import tempfile
 from pathlib import Path
 
 from perfdesk.domain.model import Project
 from perfdesk.errors import FileReadError, FileWriteError
 from perfdesk.store.migrations import migrate
-from perfdesk.store.oserrors import describe_os_error, describe_sqlite_error
+from perfdesk.oserrors import describe_os_error, describe_sqlite_error
 from perfdesk.store.rows import read_project, write_project
 from perfdesk.store.schema import APPLICATION_ID, SCHEMA_VERSION
+from perfdesk.textfile import remove_quietly, replace_into, temp_beside
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -95,12 +94,6 @@ def open_project(path: str | os.PathLike[str]) -> Project:
         memory.close()
 
 
-def _process_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def _fsync_dir(folder: Path) -> None:
     if os.name != "posix":
         return
@@ -130,12 +123,7 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
         memory.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         memory.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         memory.commit()
-        try:
-            fd, tmp_name = tempfile.mkstemp(prefix=f".~{path.stem}.", suffix=".tmp", dir=folder)
-        except OSError as exc:
-            raise FileWriteError(describe_os_error(exc, path)) from None
-        os.close(fd)
-        tmp = Path(tmp_name)
+        tmp = temp_beside(path)
         try:
             target = sqlite3.connect(tmp)
             try:
@@ -146,16 +134,11 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
             _verify(tmp)
             with tmp.open("rb+") as handle:
                 os.fsync(handle.fileno())
-            # mkstemp makes the file 0600; colleagues on a share must keep access.
-            if path.exists():
-                os.chmod(tmp, stat.S_IMODE(path.stat().st_mode))
-            else:
-                os.chmod(tmp, 0o666 & ~_process_umask())
-            os.replace(tmp, path)
+            replace_into(tmp, path)
             _fsync_dir(folder)
         except BaseException as exc:
-            _remove_quietly(tmp)
-            _remove_quietly(Path(str(tmp) + "-journal"))
+            remove_quietly(tmp)
+            remove_quietly(Path(str(tmp) + "-journal"))
             if isinstance(exc, OSError):
                 raise FileWriteError(describe_os_error(exc, path)) from None
             if isinstance(exc, sqlite3.Error):
@@ -163,10 +146,3 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
             raise
     finally:
         memory.close()
-
-
-def _remove_quietly(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError:
-        pass
