@@ -35,3 +35,23 @@ def test_long_session_does_not_abort_the_interpreter():
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-500:]
     assert "alive" in result.stdout
+
+
+def test_void_qt_calls_do_not_abort_a_long_session():
+    # PySide6 6.12.0 loses a reference to None on every void call; without the
+    # fix this process dies with "none_dealloc" (exit code 134).
+    script = textwrap.dedent(
+        """
+        import perfdesk.ui
+        from PySide6.QtWidgets import QApplication, QWidget
+        app = QApplication([])
+        w = QWidget()
+        for i in range(400000):
+            w.update()
+        print("alive")
+        """
+    )
+    env = dict(__import__("os").environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, env=env)
+    assert result.returncode == 0, result.stderr[-500:]
+    assert "alive" in result.stdout
