@@ -6,10 +6,6 @@ import argparse
 from pathlib import Path
 
 from perfdesk.cli import command
-from perfdesk.domain import jsonform
-from perfdesk.sample import sample_project
-from perfdesk.store import open_project, save_project
-from perfdesk.textfile import read_text, write_text_atomic
 
 
 def _summary(project) -> str:
@@ -24,6 +20,9 @@ def _out_db(parser: argparse.ArgumentParser) -> None:
 
 @command("sample", "写出内置示例项目（新疆巴州人社局 2022 年整体支出绩效目标表）", _out_db)
 def cmd_sample(args: argparse.Namespace) -> int:
+    from perfdesk.sample import sample_project
+    from perfdesk.store import save_project
+
     project = sample_project()
     save_project(project, Path(args.out))
     print(f"已写入示例项目：{args.out}（{_summary(project)}）")
@@ -38,6 +37,10 @@ def _export_json_args(parser: argparse.ArgumentParser) -> None:
 @command("export-json", "把项目导出为 JSON（无损，可用于比对和脚本）", _export_json_args)
 def cmd_export_json(args: argparse.Namespace) -> int:
     import sys
+
+    from perfdesk.domain import jsonform
+    from perfdesk.store import open_project
+    from perfdesk.textfile import write_text_atomic
 
     text = jsonform.dumps(open_project(Path(args.file)))
     if args.out == "-":
@@ -54,6 +57,10 @@ def _import_json_args(parser: argparse.ArgumentParser) -> None:
 
 @command("import-json", "从 JSON 生成项目文件", _import_json_args)
 def cmd_import_json(args: argparse.Namespace) -> int:
+    from perfdesk.domain import jsonform
+    from perfdesk.store import save_project
+    from perfdesk.textfile import read_text
+
     project = jsonform.loads(read_text(Path(args.input)))
     save_project(project, Path(args.out))
     print(f"已写入项目：{args.out}（{_summary(project)}）")

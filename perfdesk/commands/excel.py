@@ -10,7 +10,6 @@ import argparse
 from pathlib import Path
 
 from perfdesk.cli import command
-from perfdesk.store import open_project, save_project
 
 
 def _export_args(parser: argparse.ArgumentParser) -> None:
@@ -21,6 +20,7 @@ def _export_args(parser: argparse.ArgumentParser) -> None:
 @command("export-xlsx", "把项目导出为 Excel 工作簿（.xlsx），版式同纸质表，可再导入", _export_args)
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
     from perfdesk.excel import export_project_xlsx
+    from perfdesk.store import open_project
 
     project = open_project(Path(args.file))
     export_project_xlsx(project, Path(args.out))
@@ -39,6 +39,7 @@ def _import_args(parser: argparse.ArgumentParser) -> None:
 @command("import-xlsx", "从 Excel 工作簿（.xlsx）导入绩效目标表，生成项目文件，并列出识别结果", _import_args)
 def cmd_import_xlsx(args: argparse.Namespace) -> int:
     from perfdesk.excel import import_xlsx
+    from perfdesk.store import save_project
 
     result = import_xlsx(Path(args.input))
     save_project(result.project, Path(args.out))

@@ -10,14 +10,19 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from perfdesk.cli import command
-from perfdesk.domain.model import Form
-from perfdesk.domain.validation import Problem, Severity, has_errors, validate_form
-from perfdesk.store import open_project
 
-_ORDER = (Severity.ERROR, Severity.WARNING, Severity.HINT)
+if TYPE_CHECKING:
+    from perfdesk.domain.model import Form
+    from perfdesk.domain.validation import Problem, Severity
+
+
+def _order() -> tuple[Severity, ...]:
+    from perfdesk.domain.validation import Severity
+
+    return (Severity.ERROR, Severity.WARNING, Severity.HINT)
 
 
 def _arguments(parser: argparse.ArgumentParser) -> None:
@@ -27,7 +32,9 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def summary_line(problems: list[Problem]) -> str:
-    counts = {severity: 0 for severity in _ORDER}
+    from perfdesk.domain.validation import Severity
+
+    counts = {severity: 0 for severity in _order()}
     for problem in problems:
         counts[problem.severity] += 1
     return (f"共 {counts[Severity.ERROR]} 个错误、{counts[Severity.WARNING]} 个警告、"
@@ -38,7 +45,7 @@ def _human(number: int, form: Form, problems: list[Problem]) -> list[str]:
     lines = [f"第{number}张表：{form.display_name} {form.kind_title}"]
     if not problems:
         lines.append("  未发现问题。")
-    for severity in _ORDER:
+    for severity in _order():
         group = [p for p in problems if p.severity is severity]
         if not group:
             continue
@@ -70,6 +77,9 @@ def _stdout_is_unicode() -> bool:
 
 @command("validate", "审核项目中的绩效目标表，列出错误、警告和提示（有错误时退出码为 1）", _arguments)
 def cmd_validate(args: argparse.Namespace) -> int:
+    from perfdesk.domain.validation import has_errors, validate_form
+    from perfdesk.store import open_project
+
     project = open_project(Path(args.file))
     numbered = list(enumerate(project.forms, start=1))
     if args.form is not None:

@@ -49,12 +49,10 @@ def _render(form: Form, options: PdfOptions) -> tuple[bytes, int]:
     from perfdesk.report.draw import PageDrawer, PageSetup
     from perfdesk.report.fonts import resolve_font
     from perfdesk.report.grid import Columns, Metrics
-    from perfdesk.report.linebreak import patch_reportlab_kinsoku
     from perfdesk.report.paginate import paginate
     from perfdesk.report.rows import build_rows
     from perfdesk.report.signature import layout_signature
 
-    patch_reportlab_kinsoku()
     size = {"A4": A4, "A3": A3}[options.normalised_page_size()]
     width, height = landscape(size) if options.landscape else portrait(size)
     font = resolve_font(options.font_path)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from perfdesk.store.schema import SCHEMA_VERSION
+from perfdesk.store.identity import SCHEMA_VERSION
 
 
 def _v1_to_v2(conn: sqlite3.Connection) -> None:

@@ -17,7 +17,7 @@ from perfdesk.errors import FileReadError, FileWriteError
 from perfdesk.store.migrations import migrate
 from perfdesk.oserrors import describe_os_error, describe_sqlite_error
 from perfdesk.store.rows import read_project, write_project
-from perfdesk.store.schema import APPLICATION_ID, SCHEMA_VERSION
+from perfdesk.store.identity import APPLICATION_ID, SCHEMA_VERSION
 from perfdesk.textfile import remove_quietly, replace_into, temp_beside
 
 SQLITE_MAGIC = b"SQLite format 3\x00"

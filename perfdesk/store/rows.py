@@ -1,4 +1,9 @@
-"""Mapping between domain objects and the rows of the schema (SQLAlchemy Core)."""
+"""Mapping between domain objects and the rows of the schema.
+
+Writing uses SQLAlchemy Core (imported on the first save); reading uses plain ``sqlite3``
+so that opening a file — at every start of the GUI and of every CLI command — does not
+import SQLAlchemy (about 0.25 s and 30 MiB).
+"""
 
 from __future__ import annotations
 
@@ -6,20 +11,29 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, insert, select
-from sqlalchemy.pool import StaticPool
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from perfdesk import __version__
 from perfdesk.domain.model import Form, Goal, Indicator, Level1, Level2, People, Project, Task
-from perfdesk.store import schema as s
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 def _engine(conn: sqlite3.Connection) -> Engine:
+    from sqlalchemy import create_engine
+    from sqlalchemy.pool import StaticPool
+
     return create_engine("sqlite://", creator=lambda: conn, poolclass=StaticPool)
 
 
 def write_project(conn: sqlite3.Connection, project: Project) -> None:
     """Create the schema in an empty database and insert ``project``."""
+    from sqlalchemy import insert
+
+    from perfdesk.store import schema as s
+
     engine = _engine(conn)
     s.metadata.create_all(engine)
     forms: list[dict[str, Any]] = []
@@ -80,44 +94,48 @@ def write_project(conn: sqlite3.Connection, project: Project) -> None:
                 db.execute(insert(table), rows)
 
 
+def _money(text: str | None) -> Decimal | None:
+    return None if text is None else Decimal(text)  # what schema.DecimalText did
+
+
 def read_project(conn: sqlite3.Connection) -> Project:
-    engine = _engine(conn)
+    db = conn.cursor()
+    db.row_factory = sqlite3.Row
     project = Project()
-    with engine.connect() as db:
-        forms: dict[str, Form] = {}
-        for row in db.execute(select(s.form).order_by(s.form.c.position)).mappings():
-            form = Form(
-                kind=row["kind"],
-                year=row["year"],
-                department=row["department"],
-                framework=row["framework"],
-                people=People(**{name: row[name] for name in People.field_names()}),
-                id=row["id"],
-            )
-            forms[form.id] = form
-            project.forms.append(form)
-        for row in db.execute(select(s.task).order_by(s.task.c.form_id, s.task.c.position)).mappings():
-            forms[row["form_id"]].tasks.append(
-                Task(row["name"], row["content"], row["total"], row["fiscal"], row["other"], id=row["id"])
-            )
-        for row in db.execute(select(s.goal).order_by(s.goal.c.form_id, s.goal.c.position)).mappings():
-            forms[row["form_id"]].goals.append(Goal(row["text"], id=row["id"]))
-        level1s: dict[str, Level1] = {}
-        for row in db.execute(select(s.level1).order_by(s.level1.c.form_id, s.level1.c.position)).mappings():
-            node1 = Level1(row["name"], id=row["id"])
-            level1s[node1.id] = node1
-            forms[row["form_id"]].tree.append(node1)
-        level2s: dict[str, Level2] = {}
-        for row in db.execute(select(s.level2).order_by(s.level2.c.level1_id, s.level2.c.position)).mappings():
-            node2 = Level2(row["name"], id=row["id"])
-            level2s[node2.id] = node2
-            level1s[row["level1_id"]].children.append(node2)
-        extras: dict[str, dict[str, str]] = defaultdict(dict)
-        for row in db.execute(select(s.indicator_extra)).mappings():
-            extras[row["indicator_id"]][row["key"]] = row["value"]
-        query = select(s.indicator).order_by(s.indicator.c.level2_id, s.indicator.c.position)
-        for row in db.execute(query).mappings():
-            ind = Indicator(row["name"], row["value"], dict(sorted(extras.get(row["id"], {}).items())), id=row["id"])
-            level2s[row["level2_id"]].indicators.append(ind)
-    engine.dispose()
+    forms: dict[str, Form] = {}
+    for row in db.execute("SELECT * FROM form ORDER BY position"):
+        form = Form(
+            kind=row["kind"],
+            year=row["year"],
+            department=row["department"],
+            framework=row["framework"],
+            people=People(**{name: row[name] for name in People.field_names()}),
+            id=row["id"],
+        )
+        forms[form.id] = form
+        project.forms.append(form)
+    for row in db.execute("SELECT * FROM task ORDER BY form_id, position"):
+        forms[row["form_id"]].tasks.append(
+            Task(row["name"], row["content"], _money(row["total"]), _money(row["fiscal"]), _money(row["other"]),
+                 id=row["id"])
+        )
+    for row in db.execute("SELECT * FROM goal ORDER BY form_id, position"):
+        forms[row["form_id"]].goals.append(Goal(row["text"], id=row["id"]))
+    level1s: dict[str, Level1] = {}
+    for row in db.execute("SELECT * FROM level1 ORDER BY form_id, position"):
+        node1 = Level1(row["name"], id=row["id"])
+        level1s[node1.id] = node1
+        forms[row["form_id"]].tree.append(node1)
+    level2s: dict[str, Level2] = {}
+    for row in db.execute("SELECT * FROM level2 ORDER BY level1_id, position"):
+        node2 = Level2(row["name"], id=row["id"])
+        level2s[node2.id] = node2
+        level1s[row["level1_id"]].children.append(node2)
+    extras: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in db.execute("SELECT * FROM indicator_extra"):
+        extras[row["indicator_id"]][row["key"]] = row["value"]
+    for row in db.execute("SELECT * FROM indicator ORDER BY level2_id, position"):
+        ind = Indicator(row["name"], row["value"], dict(sorted(extras.get(row["id"], {}).items())), id=row["id"])
+        level2s[row["level2_id"]].indicators.append(ind)
+    db.close()
     return project

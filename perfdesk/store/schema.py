@@ -12,9 +12,7 @@ from typing import Any
 from sqlalchemy import Column, ForeignKey, Integer, MetaData, Table, Text
 from sqlalchemy.types import TypeDecorator
 
-# 'PDsk' — marks a perfdesk file so other applications' SQLite files are refused.
-APPLICATION_ID = 0x5044736B
-SCHEMA_VERSION = 2
+from perfdesk.store.identity import APPLICATION_ID, SCHEMA_VERSION  # noqa: F401  (re-exported)
 
 
 class DecimalText(TypeDecorator[Decimal]):
