@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import statistics
+import subprocess
+import sys
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
-from perfdesk.domain.framework import get_framework
-from perfdesk.domain.model import Form, Goal, Indicator, Task, new_form
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # a fresh clone: run straight from the checkout
+    sys.path.insert(0, str(ROOT))
+
+from perfdesk.domain.framework import get_framework  # noqa: E402
+from perfdesk.domain.model import Form, Goal, Indicator, Project, Task, new_form  # noqa: E402
 
 VALUES = ["≥{n}人", "=100%", "≤{n}万元", "2022年12月{d}日", "有效提升", ">={n}次", "≤24小时", "≥90%"]
 
@@ -27,10 +38,114 @@ def big_form(indicators: int = 2000, year: int = 2022) -> Form:
     return form
 
 
-def median_time(action: Callable[[], object], repeat: int = 5) -> float:
+def large_project(indicators: int = 5000) -> Project:
+    """:func:`big_form` as a one-form project."""
+    return Project([big_form(indicators)])
+
+
+def timings(action: Callable[[], object], repeat: int = 5, setup: Callable[[], object] | None = None) -> list[float]:
+    """Seconds per call of ``action``; ``setup`` (untimed) runs before each call."""
     times = []
     for _ in range(repeat):
+        if setup is not None:
+            setup()
         start = time.perf_counter()
         action()
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return times
+
+
+def median_time(action: Callable[[], object], repeat: int = 5) -> float:
+    return statistics.median(timings(action, repeat))
+
+
+def cpu_probe() -> float:
+    """Seconds for a fixed pure-Python loop: shows how steady the machine's speed is."""
+    start = time.perf_counter()
+    total = 0
+    for n in range(300_000):
+        total += n
+    return time.perf_counter() - start
+
+
+def write_sample_db(path: Path) -> Path:
+    """The bundled sample as a project file, written by perfdesk itself."""
+    from perfdesk.sample import sample_project
+    from perfdesk.store import save_project
+
+    save_project(sample_project(), path)
+    return path
+
+
+def clear_domain_caches() -> None:
+    """Empty every ``functools`` cache in ``perfdesk.domain``: the state of a fresh process.
+
+    The parse and name caches would otherwise flatter repeated validation runs.
+    """
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("perfdesk.domain") or module is None:
+            continue
+        for value in vars(module).values():
+            if isinstance(value, functools._lru_cache_wrapper):  # noqa: SLF001
+                value.cache_clear()
+
+
+def child_env(data_dir: Path, pycache: Path, **extra: str) -> dict[str, str]:
+    """Environment for a child: offscreen Qt, a scratch data folder (never the user's).
+
+    Byte-code is cached under ``pycache`` (outside the checkout), as an installed program
+    has it: with ``PYTHONDONTWRITEBYTECODE`` every start would compile perfdesk again.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env.update(QT_QPA_PLATFORM="offscreen", PERFDESK_DATA_DIR=str(data_dir), PYTHONPYCACHEPREFIX=str(pycache),
+               **extra)
+    return env
+
+
+@dataclass
+class ChildRun:
+    seconds: float  # wall time from just before the spawn to the reaping of the process
+    maxrss_kib: float | None  # the child's peak resident set size (None where not available)
+    returncode: int
+    stdout: str
+    stderr: str
+    started_at: float  # time.time() just before the spawn (the child may measure from it)
+
+
+def run_child(cmd: Sequence[str], env: dict[str, str], scratch: Path, timeout: float = 120.0) -> ChildRun:
+    """Run ``cmd`` to completion; its own peak memory comes from ``wait4`` (POSIX).
+
+    Output goes to files, not pipes, so a chatty child can never block on a full pipe.
+    A child still running after ``timeout`` seconds is killed (returncode < 0).
+    """
+    scratch.mkdir(parents=True, exist_ok=True)
+    out_path, err_path = scratch / "child.out", scratch / "child.err"
+    with out_path.open("wb") as out, err_path.open("wb") as err:
+        started_at = time.time()
+        env = dict(env, PERFDESK_BENCH_T0=repr(started_at))
+        start = time.perf_counter()
+        proc = subprocess.Popen(list(cmd), stdout=out, stderr=err, stdin=subprocess.DEVNULL, env=env)
+        killer = threading.Timer(timeout, proc.kill)
+        killer.start()
+        try:
+            if hasattr(os, "wait4"):
+                _, status, usage = os.wait4(proc.pid, 0)
+                seconds = time.perf_counter() - start
+                proc.returncode = os.waitstatus_to_exitcode(status)
+                scale = 1 / 1024 if sys.platform == "darwin" else 1.0  # bytes on macOS, KiB on Linux
+                maxrss: float | None = usage.ru_maxrss * scale
+            else:
+                proc.wait()
+                seconds = time.perf_counter() - start
+                maxrss = None
+        finally:
+            killer.cancel()
+    return ChildRun(
+        seconds=seconds,
+        maxrss_kib=maxrss,
+        returncode=proc.returncode,
+        stdout=out_path.read_text(encoding="utf-8", errors="replace"),
+        stderr=err_path.read_text(encoding="utf-8", errors="replace"),
+        started_at=started_at,
+    )
