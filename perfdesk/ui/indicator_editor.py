@@ -136,10 +136,19 @@ class IndicatorEditor(QWidget):
                 self.unit.setCurrentText(parsed.unit)
             elif parsed.kind is ValueKind.DATE:
                 self.date_comparator.setCurrentIndex(max(0, self.date_comparator.findData(parsed.comparator)))
-                if parsed.date_exists and parsed.year and parsed.month:
-                    self.date.setDate(QDate(parsed.year, parsed.month, parsed.day or 1))
+                if parsed.year and parsed.month:
+                    # An impossible date (11月31日) starts the picker at the month's last real day.
+                    first = QDate(parsed.year, min(max(parsed.month, 1), 12), 1)
+                    day = min(parsed.day or 1, first.daysInMonth())
+                    self.date.setDate(QDate(first.year(), first.month(), day))
             elif parsed.kind is ValueKind.TEXT:
                 self.phrase.setCurrentText(ind.value)
+            else:  # empty: show nothing left over from the previous indicator
+                self.comparator.setCurrentIndex(0)
+                self.number.clear()
+                self.unit.setCurrentText("")
+                self.date_comparator.setCurrentIndex(0)
+                self.phrase.setCurrentText("")
             self.printed.setText(self._describe(ind))
         finally:
             self._loading = False

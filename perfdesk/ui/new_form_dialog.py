@@ -57,6 +57,8 @@ class NewFormDialog(QDialog):
         self.copy.setEnabled(bool(project.forms))
         self.source.setEnabled(False)
         self.copy.toggled.connect(self.source.setEnabled)
+        self.copy.toggled.connect(self._source_changed)
+        self.source.currentIndexChanged.connect(lambda _i: self._source_changed())
         self.empty.setChecked(True)
         fields = QFormLayout()
         self.year = QSpinBox()
@@ -74,6 +76,17 @@ class NewFormDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _source_changed(self) -> None:
+        """Copying last year's table: next year, same department, its framework."""
+        self.framework.setEnabled(not self.copy.isChecked())
+        if not self.copy.isChecked():
+            return
+        source = next((f for f in self.project.forms if f.id == self.source.currentData()), None)
+        if source is not None:
+            if source.year:
+                self.year.setValue(source.year + 1)
+            self.department.setText(source.department)
 
     def build(self) -> Form:
         if self.sample.isChecked():

@@ -44,7 +44,9 @@ class OutputActions(QObject):
     def preview(self) -> None:
         from perfdesk.ui.print_preview import PreviewDialog
 
-        PreviewDialog(self.window.doc.form, self.window).exec()
+        dialog = PreviewDialog(self.window.doc.form, self.window, confirm=self.confirm_despite_errors)
+        dialog.start_folder = self._folder()
+        dialog.exec()
 
     def print_form(self) -> None:
         if not self.confirm_despite_errors(tr("打印")):

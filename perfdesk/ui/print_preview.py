@@ -131,12 +131,15 @@ def print_to(printer: QPrinter, data: bytes, parent: QWidget | None = None) -> b
 
 
 class PreviewDialog(QDialog):
-    def __init__(self, form: Form, parent: QWidget | None = None) -> None:
+    def __init__(self, form: Form, parent: QWidget | None = None, confirm=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self.form = form
         self.data = b""
+        self.confirm = confirm or (lambda what: True)  # asks when 审核 found errors
+        self.start_folder = Path.home()
         self.setWindowTitle(self.tr("打印预览 — {0}").format(form.display_name))
-        self.resize(900, 1000)
+        screen = self.screen().availableGeometry()
+        self.resize(min(900, int(screen.width() * 0.9)), min(1000, int(screen.height() * 0.9)))
         self.size_box = QComboBox()
         self.size_box.addItems(["A4", "A3"])
         self.orientation = QComboBox()
@@ -168,7 +171,8 @@ class PreviewDialog(QDialog):
         for box in (self.size_box, self.orientation):
             box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.signature.toggled.connect(lambda _on: self.refresh())
-        print_button.clicked.connect(lambda: print_pdf(self, self.data, self.options()))
+        print_button.clicked.connect(
+            lambda: self.confirm(self.tr("打印")) and print_pdf(self, self.data, self.options()))
         export_button.clicked.connect(self._export)
         self.refresh()
 
@@ -193,8 +197,10 @@ class PreviewDialog(QDialog):
         self.pages_label.setText(self.tr("共 {0} 页").format(self.document.pageCount()))
 
     def _export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出PDF"), str(Path.home() / "绩效目标表.pdf"),
-                                              self.tr("PDF 文件 (*.pdf)"))
+        if not self.confirm(self.tr("导出PDF")):
+            return
+        start = self.start_folder / f"{self.form.year or ''}年 {self.form.department or '未命名单位'} 整体支出绩效目标表.pdf"
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出PDF"), str(start), self.tr("PDF 文件 (*.pdf)"))
         if name:
             from perfdesk.report import render_form_pdf
 

@@ -128,16 +128,21 @@ class IndicatorTreeModel(QAbstractItemModel):
                 return self.tr("录入原文：{0}").format(node.value)
         return None
 
+    # Combined once: flags() is called for every visible cell on every paint.
+    _BASE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    _INDICATOR_FLAGS = (_BASE | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
+                        | Qt.ItemFlag.ItemNeverHasChildren)
+    _LEVEL2_FLAGS = _BASE | Qt.ItemFlag.ItemIsDropEnabled
+
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         node = self.node(index)
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if node is None:
             return Qt.ItemFlag.ItemIsDropEnabled
         if isinstance(node, Indicator):
-            return base | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemNeverHasChildren
+            return self._INDICATOR_FLAGS
         if isinstance(node, Level2):
-            return base | Qt.ItemFlag.ItemIsDropEnabled
-        return base
+            return self._LEVEL2_FLAGS
+        return self._BASE
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         node = self.node(index)

@@ -71,7 +71,12 @@ class IndicatorTreeView(QTreeView):
             return None
         indicator = Indicator(name or self.tr("新指标"))
         doc.push(InsertIndicatorCommand(doc, doc.form.id, level2.id, row, indicator))
-        self.edit(doc.tree_model.index_of(indicator, 0))
+        index = doc.tree_model.index_of(indicator, 0)
+        self.setCurrentIndex(index)
+        self.edit(index)
+        editor = self.indexWidget(index) or self.focusWidget()
+        if hasattr(editor, "selectAll"):
+            editor.selectAll()  # typing replaces the placeholder name
         return indicator
 
     def remove_selected(self) -> None:

@@ -140,3 +140,9 @@ def test_output_into_a_closed_pipe_is_not_an_internal_error(monkeypatch, capsys)
     monkeypatch.setattr(sys, "stdout", sys.stdout)
     assert cli.run(["export-json", "a.db", "-"]) == 0
     assert "内部错误" not in capsys.readouterr().err
+
+
+def test_a_mistyped_command_is_not_opened_as_a_file():
+    result = run("valdate", "x.db")
+    assert result.returncode == 2
+    assert "没有“valdate”这个命令" in result.stderr.decode("utf-8")

@@ -205,3 +205,13 @@ def test_qt_standard_buttons_are_chinese(window):
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
     texts = {b.text().replace("&", "") for b in box.buttons()}
     assert any("保存" in t for t in texts) and any("取消" in t for t in texts)
+
+
+def test_editor_shows_nothing_left_over_for_an_empty_value(window):
+    doc = window.doc
+    first = doc.form.tree[0].children[0].indicators[1]  # =9辆
+    window.tree.setCurrentIndex(doc.tree_model.index_of(first))
+    assert window.editor.number.text() == "9"
+    added = window.tree.add_indicator()
+    window.tree.setCurrentIndex(doc.tree_model.index_of(added))
+    assert window.editor.number.text() == "" and window.editor.unit.currentText() == ""

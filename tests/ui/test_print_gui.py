@@ -46,3 +46,13 @@ def test_export_with_errors_asks_first(window, tmp_path, monkeypatch):
     assert window.outputs.export_pdf() == target
     with pdfplumber.open(target) as pdf:
         assert "新疆巴州人力资源和社会保障局" in pdf.pages[0].extract_text()
+
+
+def test_preview_buttons_also_ask_when_there_are_errors(window, monkeypatch):
+    opened = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: opened.append(1) or ("", ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    dialog = print_preview.PreviewDialog(window.doc.form, window, confirm=window.outputs.confirm_despite_errors)
+    dialog._export()
+    assert opened == []  # declined at the error question: no file dialog
+    dialog.close()
