@@ -9,6 +9,7 @@ target with ``os.replace``: the file on disk is always the old or the new projec
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -113,8 +114,11 @@ def _verify(path: Path) -> None:
         conn.close()
 
 
-def save_project(project: Project, path: str | os.PathLike[str]) -> None:
-    """Write ``project`` to ``path`` atomically. Raises :class:`FileWriteError`."""
+def save_project(project: Project, path: str | os.PathLike[str], keep_backup: bool = False) -> None:
+    """Write ``project`` to ``path`` atomically. Raises :class:`FileWriteError`.
+
+    With ``keep_backup`` the file being replaced is kept as ``FILE.db.bak``.
+    """
     path = Path(path)
     folder = path.parent.resolve()
     memory = sqlite3.connect(":memory:")
@@ -134,6 +138,8 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
             _verify(tmp)
             with tmp.open("rb+") as handle:
                 os.fsync(handle.fileno())
+            if keep_backup and path.exists():
+                shutil.copy2(path, path.with_name(path.name + ".bak"))
             replace_into(tmp, path)
             _fsync_dir(folder)
         except BaseException as exc:

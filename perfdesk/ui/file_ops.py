@@ -149,7 +149,7 @@ class FileController(QObject):
             QMessageBox.warning(self.window, tr("无法保存"), tr("“{0}”正被 {1} 打开，不能覆盖。请另存为其他文件名。").format(path.name, who))
             return False
         try:
-            save_project(self.doc.project, path)
+            save_project(self.doc.project, path, keep_backup=settings.keep_backup())
         except PerfdeskError as exc:
             if lock is not self.doc.lock:
                 lock.release()

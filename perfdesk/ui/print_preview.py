@@ -149,12 +149,16 @@ class PreviewDialog(QDialog):
         self.size_box.setCurrentText(options.page_size)
         self.orientation.setCurrentIndex(1 if options.landscape else 0)
         self.signature.setChecked(options.signature_block)
+        font_button = QPushButton(self.tr("字体…"))
+        font_button.setToolTip(self.tr("选择打印用的 TrueType 字体（如 simsun.ttc、simfang.ttf）"))
+        font_button.clicked.connect(self.choose_font)
         print_button = QPushButton(self.tr("打印…"))
         export_button = QPushButton(self.tr("导出PDF…"))
         self.pages_label = QLabel()
         bar = QHBoxLayout()
         for widget in (QLabel(self.tr("纸张：")), self.size_box, self.orientation, self.signature):
             bar.addWidget(widget)
+        bar.addWidget(font_button)
         bar.addStretch(1)
         bar.addWidget(self.pages_label)
         bar.addWidget(export_button)
@@ -195,6 +199,26 @@ class PreviewDialog(QDialog):
         self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(self.buffer)
         self.pages_label.setText(self.tr("共 {0} 页").format(self.document.pageCount()))
+
+    def choose_font(self, path: str | None = None) -> bool:
+        """A font preference, kept only if ReportLab can embed it."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("选择字体"), str(Path.home()),
+                                                  self.tr("TrueType 字体 (*.ttf *.ttc);;所有文件 (*)"))
+            if not path:
+                return False
+        from perfdesk.report.fonts import resolve_font
+
+        try:
+            resolve_font(path)
+        except PerfdeskError as exc:
+            QMessageBox.warning(self, self.tr("不能使用这个字体"), str(exc))
+            return False
+        store = settings.open_settings()
+        store.setValue("print/font_path", path)
+        store.sync()
+        self.refresh()
+        return True
 
     def _export(self) -> None:
         if not self.confirm(self.tr("导出PDF")):

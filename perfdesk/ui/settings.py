@@ -33,3 +33,14 @@ def clear_recent_files() -> None:
     settings = open_settings()
     settings.setValue("files/recent", [])
     settings.sync()
+
+
+def keep_backup() -> bool:
+    """Keep the previous version as FILE.db.bak when saving (default on)."""
+    return str(open_settings().value("files/keep_backup", "true")).lower() == "true"
+
+
+def set_keep_backup(on: bool) -> None:
+    store = open_settings()
+    store.setValue("files/keep_backup", "true" if on else "false")
+    store.sync()

@@ -195,3 +195,15 @@ def test_disk_full_while_writing_gives_a_message(tmp_path, monkeypatch):
 def test_missing_folder_gives_a_message(tmp_path):
     with pytest.raises(FileWriteError, match="找不到文件夹"):
         save_project(sample_project(), tmp_path / "gone" / "p.db")
+
+
+def test_previous_version_is_kept_as_bak_when_asked(tmp_path):
+    path = tmp_path / "p.db"
+    save_project(sample_project(), path)
+    first = path.read_bytes()
+    save_project(Project([new_form(2030, "新版")]), path, keep_backup=True)
+    assert (tmp_path / "p.db.bak").read_bytes() == first
+    assert open_project(tmp_path / "p.db.bak").forms[0].year == 2022
+    assert open_project(path).forms[0].year == 2030
+    save_project(sample_project(), tmp_path / "q.db")
+    assert not (tmp_path / "q.db.bak").exists()

@@ -215,3 +215,15 @@ def test_editor_shows_nothing_left_over_for_an_empty_value(window):
     added = window.tree.add_indicator()
     window.tree.setCurrentIndex(doc.tree_model.index_of(added))
     assert window.editor.number.text() == "" and window.editor.unit.currentText() == ""
+
+
+def test_gui_save_keeps_a_bak_by_default_and_the_preference_sticks(window):
+    path = window.doc.path
+    edit = window.header_panel.year
+    edit.setText("2024")
+    edit.textEdited.emit("2024")
+    assert window.files.save()
+    assert open_project(path.with_name(path.name + ".bak")).forms[0].year == 2022
+    window.backup_action.setChecked(False)
+    assert not settings.keep_backup()
+    window.backup_action.setChecked(True)

@@ -56,3 +56,19 @@ def test_preview_buttons_also_ask_when_there_are_errors(window, monkeypatch):
     dialog._export()
     assert opened == []  # declined at the error question: no file dialog
     dialog.close()
+
+
+def test_font_preference_refuses_what_cannot_be_embedded(window, tmp_path, monkeypatch):
+    from perfdesk.paths import resources_dir
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    dialog = print_preview.PreviewDialog(window.doc.form, window)
+    fake = tmp_path / "fake.otf"
+    fake.write_bytes(b"OTTO" + b"\0" * 200)
+    assert not dialog.choose_font(str(fake))
+    assert warned and print_preview.saved_options().font_path is None
+    bundled = str(resources_dir() / "fonts" / "gbsn00lp.ttf")
+    assert dialog.choose_font(bundled)
+    assert print_preview.saved_options().font_path == bundled
+    dialog.close()
