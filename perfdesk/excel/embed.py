@@ -24,8 +24,7 @@ from decimal import Decimal
 from typing import Any
 
 from perfdesk.domain import jsonform
-from perfdesk.domain.model import Form, People
-from perfdesk.domain.money import to_text
+from perfdesk.domain.model import Form
 from perfdesk.errors import FileReadError
 from perfdesk.excel.loading import SheetCells
 
@@ -58,36 +57,14 @@ def fingerprint(cells: Iterable[tuple[int, int, Any]]) -> str:
 
 
 def form_record(form: Form) -> dict[str, Any]:
-    """The form as ``jsonform`` reads it, without the derived fields (smaller)."""
-    return {
-        "kind": form.kind,
-        "year": form.year,
-        "department": form.department,
-        "framework": form.framework,
-        "people": {name: getattr(form.people, name) for name in People.field_names()},
-        "tasks": [
-            {
-                "name": t.name,
-                "content": t.content,
-                "total": to_text(t.total),
-                "fiscal": to_text(t.fiscal),
-                "other": to_text(t.other),
-            }
-            for t in form.tasks
-        ],
-        "goals": [g.text for g in form.goals],
-        "groups": [{"level1": l1.name, "level2": [l2.name for l2 in l1.children]} for l1 in form.tree],
-        "indicators": [
-            {
-                "level1": l1.name,
-                "level2": l2.name,
-                "name": ind.name,
-                "value": ind.value,
-                **({"extras": ind.extras} if ind.extras else {}),
-            }
-            for l1, l2, ind in form.iter_indicators()
-        ],
-    }
+    """The form as ``jsonform`` writes it, without the derived fields (smaller)."""
+    from perfdesk.domain.jsonform import form_to_dict
+
+    record = form_to_dict(form)
+    del record["totals"]
+    for item in record["indicators"]:
+        del item["parsed"]
+    return record
 
 
 def put_text(cell: Any, text: str) -> None:
