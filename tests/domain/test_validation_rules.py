@@ -363,3 +363,33 @@ def test_problems_come_errors_first_then_in_printed_order():
     ]
     assert Severity.ERROR > Severity.WARNING > Severity.HINT
     assert sorted([H, E, W], reverse=True) == [E, W, H]
+
+
+def test_the_same_text_in_different_rows_is_judged_by_each_row():
+    """Findings are worked out once per distinct text; the row's name, 二级 and id still count."""
+    form = education_2023()
+    # A percentage over 100: an error for a rate, only a warning for a growth figure.
+    ind(form, "培训合格率").value = "≥120%"
+    ind(form, "义务教育巩固率").value = "≥120%"
+    ind(form, "义务教育巩固率").name = "义务教育巩固率增长"
+    # The same capped rate: wrong direction for a pass rate, right for an accident rate.
+    ind(form, "资助资金发放准确率").value = "≤3%"
+    ind(form, "校舍安全事故发生率").value = "≤3%"
+    # The same text is a fine quantity and an odd cost.
+    ind(form, "资助学生人数").value = "≥1200人"
+    ind(form, "教师培训成本").value = "≥1200人"
+    # One mis-spelled text in two rows: each fix edits its own row.
+    ind(form, "受助学生满意度").value = ">=90%"
+    ind(form, "家长满意度").value = ">=90%"
+    found = {(p.rule_id, p.place.label.split(" › ")[-1]) for p in validate_form(form)}
+    assert ("value.percent_range", "培训合格率") in found
+    assert ("value.percent_range_change", "义务教育巩固率增长") in found
+    assert ("value.percent_range", "义务教育巩固率增长") not in found
+    assert ("rate.direction", "资助资金发放准确率") in found
+    assert not any(rule == "rate.direction" and name == "校舍安全事故发生率" for rule, name in found)
+    assert not any(name == "资助学生人数" for _, name in found)
+    assert ("cost.not_money", "教师培训成本") in found
+    fixes = [p.fix for p in validate_form(form) if p.rule_id == "value.comparator_spelling"]
+    assert sorted(fix.edits[0].ref_id for fix in fixes) == sorted(
+        [ind(form, "受助学生满意度").id, ind(form, "家长满意度").id])
+    assert all(fix.edits[0].value == "≥90%" for fix in fixes)

@@ -12,7 +12,7 @@ from decimal import Decimal
 from perfdesk.domain.framework import Framework, get_framework, legacy_names
 from perfdesk.domain.model import PEOPLE_LABELS, Form, Indicator, Level1, Level2, People
 from perfdesk.domain.validation.catalogue import RULES
-from perfdesk.domain.validation.problems import Fix, Place, Problem, Severity
+from perfdesk.domain.validation.problems import Edit, Fix, Place, Problem, Severity
 from perfdesk.domain.validation.settings import ValidationSettings
 from perfdesk.domain.validation.valuefacts import ValueFacts
 
@@ -70,6 +70,16 @@ class Row:
         return Place("indicator", self.indicator.id, field_name, self.label)
 
 
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem of one 三级's text before it is tied to a row: rules that only look at the
+    text work it out once per distinct text, and every row with that text reports it."""
+
+    rule_id: str
+    message: str
+    fix_text: str | None = None  # the corrected text, offered as the fix 改为“…”
+
+
 def finite(value: Decimal | None) -> Decimal | None:
     """The amount if it is a real number; NaN and infinities count as unusable."""
     return value if value is not None and value.is_finite() else None
@@ -93,28 +103,21 @@ class Context:
 
     def _number_document(self, form: Form) -> None:
         """Positions in print order: header, tasks, goals, indicators, signatures."""
-        order = self._order
-
-        def mark(kind: str, key: str | None) -> None:
-            order.setdefault((kind, key), len(order))
-
-        for name in HEADER_LABELS:
-            mark("header", name)
-        mark("form", "tasks")
-        for task in form.tasks:
-            mark("task", task.id)
-        mark("form", "goals")
-        for goal in form.goals:
-            mark("goal", goal.id)
-        mark("form", "tree")
+        keys: list[tuple[str, str | None]] = [("header", name) for name in HEADER_LABELS]
+        keys.append(("form", "tasks"))
+        keys += [("task", task.id) for task in form.tasks]
+        keys.append(("form", "goals"))
+        keys += [("goal", goal.id) for goal in form.goals]
+        keys.append(("form", "tree"))
         for level1 in form.tree:
-            mark("level1", level1.id)
+            keys.append(("level1", level1.id))
             for level2 in level1.children:
-                mark("level2", level2.id)
-                for indicator in level2.indicators:
-                    mark("indicator", indicator.id)
-        for name in People.field_names():
-            mark("form", name)
+                keys.append(("level2", level2.id))
+                keys += [("indicator", indicator.id) for indicator in level2.indicators]
+        keys += [("form", name) for name in People.field_names()]
+        order = self._order
+        for key in keys:  # the first position wins should an id ever repeat
+            order.setdefault(key, len(order))
 
     # --- labels -----------------------------------------------------------------
 
@@ -141,6 +144,15 @@ class Context:
         key = (place.kind, place.ref_id if place.ref_id is not None else place.field)
         position = self._order.get(key, len(self._order))
         self._found.append((problem.severity.rank, position, len(self._found), problem))
+
+    def report_findings(self, row: Row, field_name: str, findings: tuple[Finding, ...]) -> None:
+        place = row.place(field_name)
+        for finding in findings:
+            fix = None
+            if finding.fix_text is not None:
+                edit = Edit("indicator", row.indicator.id, field_name, finding.fix_text)
+                fix = Fix(f"改为“{finding.fix_text}”", (edit,))
+            self.report(finding.rule_id, place, finding.message, fix)
 
     def problems(self) -> list[Problem]:
         return [found[3] for found in sorted(self._found)]

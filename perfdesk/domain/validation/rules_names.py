@@ -18,6 +18,8 @@ _DOUBLED = re.compile(r"([\u3400-\u9fff]{2,8})\1|([的率度及和与费])\2")
 
 @lru_cache(maxsize=65536)
 def doubled_word(name: str) -> str | None:
+    if len(set(name)) == len(name):
+        return None  # no character repeats, so nothing can be doubled
     match = _DOUBLED.search(name)
     if match is None:
         return None
@@ -63,14 +65,15 @@ class _NameRules:
             ctx.report("name.length_limit", row.place("name"), message)
 
     def _duplicates(self, row: Row, name: str) -> None:
-        group = (row.level2.id, row.key)
-        earlier = self.first_in_group.get(group)
-        if earlier is not None:
-            self.ctx.report("name.duplicate_in_group", row.place("name"),
-                            f"“{name}”在“{row.level2.name}”下已有第{earlier.number}行同名指标，同一二级指标下不能重名；"
-                            "请修改名称以区分两者（如写明“人数”“次数”），或删除重复的一行。")
-            return
-        self.first_in_group[group] = row
+        if row.ambiguous:  # only then can an earlier row of this 二级 have the same name
+            group = (row.level2.id, row.key)
+            earlier = self.first_in_group.get(group)
+            if earlier is not None:
+                self.ctx.report("name.duplicate_in_group", row.place("name"),
+                                f"“{name}”在“{row.level2.name}”下已有第{earlier.number}行同名指标，同一二级指标下不能重名；"
+                                "请修改名称以区分两者（如写明“人数”“次数”），或删除重复的一行。")
+                return
+            self.first_in_group[group] = row
         # Only the first of its name in this 二级 gets here, so one warning per 二级.
         first = self.first_anywhere.setdefault(row.key, row)
         if first is not row:

@@ -7,11 +7,9 @@ rest are warnings or hints because real tables legitimately vary.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import partial
 
-from perfdesk.domain.validation.context import Context, Row
+from perfdesk.domain.validation.context import Context, Finding, Row
 from perfdesk.domain.validation.dates import impossible_date_message
-from perfdesk.domain.validation.problems import Edit, Fix
 from perfdesk.domain.validation.valuefacts import ASCII_SPELLINGS, ValueFacts
 from perfdesk.domain.values import ValueKind
 
@@ -21,28 +19,26 @@ _CHANGE_WORDS = ("增长", "增幅", "增速", "增加", "增量", "提高", "�
                  "比上年", "较上年", "变动", "变化", "上涨", "涨幅")
 
 
-def _set_value(row: Row, text: str) -> Fix:
-    return Fix(f"改为“{text}”", (Edit("indicator", row.indicator.id, "value", text),))
-
-
-def check_value(ctx: Context, row: Row) -> None:
-    facts = row.facts
+def value_findings(ctx: Context, facts: ValueFacts, name: str) -> tuple[Finding, ...]:
+    """What is wrong with one typed value in this form; ``name`` matters only for a percentage
+    outside 0–100 (see :attr:`ValueFacts.percent_out_of_range`)."""
+    out: list[Finding] = []
     kind = facts.value.kind
     if kind is ValueKind.EMPTY:
-        ctx.report("value.empty", row.place("value"), "没有填写指标值，请填写目标值，如 ≥90%、=12次 或 2022年12月31日。")
-        return
-    if kind is ValueKind.TEXT:
-        _check_text(ctx, row, facts)
-        return
-    if facts.respell is not None:
-        _respell(ctx, row, facts)
-    if kind is ValueKind.DATE:
-        _check_date(ctx, row, facts)
+        out.append(Finding("value.empty", "没有填写指标值，请填写目标值，如 ≥90%、=12次 或 2022年12月31日。"))
+    elif kind is ValueKind.TEXT:
+        _check_text(ctx, out, facts)
     else:
-        _check_number(ctx, row, facts)
+        if facts.respell is not None:
+            _respell(out, facts)
+        if kind is ValueKind.DATE:
+            _check_date(ctx, out, facts)
+        else:
+            _check_number(ctx, out, facts, name)
+    return tuple(out)
 
 
-def _respell(ctx: Context, row: Row, facts: ValueFacts) -> None:
+def _respell(out: list[Finding], facts: ValueFacts) -> None:
     canonical, typed = facts.canonical, facts.ascii_comparator
     raw = facts.value.raw.strip()
     if typed is not None:
@@ -51,10 +47,10 @@ def _respell(ctx: Context, row: Row, facts: ValueFacts) -> None:
         message = f"日期“{raw}”请按表格惯例写成“{canonical}”。"
     else:
         message = f"指标值“{raw}”的规范写法是“{canonical}”（统一比较符和半角数字，去掉空格和千分位）。"
-    ctx.report("value.comparator_spelling", row.place("value"), message, _set_value(row, canonical))
+    out.append(Finding("value.comparator_spelling", message, canonical))
 
 
-def _check_text(ctx: Context, row: Row, facts: ValueFacts) -> None:
+def _check_text(ctx: Context, out: list[Finding], facts: ValueFacts) -> None:
     year = ctx.form.year
     if facts.value.unrecognised:
         typed = facts.value.raw.strip()
@@ -63,80 +59,88 @@ def _check_text(ctx: Context, row: Row, facts: ValueFacts) -> None:
             example = f"如写上年份：{year}年{typed}"
         elif facts.looks_like_range:
             example = "范围请只写需要达到的一端，如“90%-95%”写成 ≥90%"
-        ctx.report("value.unrecognised", row.place("value"),
-                   f"指标值“{typed}”看起来含有数字，但不是“比较符+数字+单位”或日期的写法，系统无法识别；"
-                   f"请改写，{example}；如果是文字描述，请去掉其中的数字。")
+        out.append(Finding("value.unrecognised",
+                           f"指标值“{typed}”看起来含有数字，但不是“比较符+数字+单位”或日期的写法，系统无法识别；"
+                           f"请改写，{example}；如果是文字描述，请去掉其中的数字。"))
     if year is None:
         return
     for written in facts.years_in_text:
         # The year before is a usual baseline (较2021年增长…), so only further years are odd.
         if not year - 1 <= written <= year + ctx.settings.date_year_distance:
-            ctx.report("value.year_mismatch", row.place("value"),
-                       f"指标值中写的是 {written} 年，而本表是 {year} 年度，可能沿用了其他年度的表，请检查。")
+            out.append(Finding("value.year_mismatch",
+                               f"指标值中写的是 {written} 年，而本表是 {year} 年度，可能沿用了其他年度的表，请检查。"))
             return
 
 
-def _check_date(ctx: Context, row: Row, facts: ValueFacts) -> None:
+def _check_date(ctx: Context, out: list[Finding], facts: ValueFacts) -> None:
     value = facts.value
     if not value.date_exists:
-        ctx.report("value.date_impossible", row.place("value"), impossible_date_message(value))
+        out.append(Finding("value.date_impossible", impossible_date_message(value)))
         return
     year = ctx.form.year
     if year is None or value.year is None or value.year == year:
         return
     if value.year < year:
-        ctx.report("value.date_out_of_year", row.place("value"),
-                   f"日期 {facts.canonical} 早于本表年度 {year} 年，完成时间应在预算年度内；"
-                   f"可能沿用了上一年的表，请改为 {year} 年的日期。")
+        out.append(Finding("value.date_out_of_year",
+                           f"日期 {facts.canonical} 早于本表年度 {year} 年，完成时间应在预算年度内；"
+                           f"可能沿用了上一年的表，请改为 {year} 年的日期。"))
     elif value.year - year > ctx.settings.date_year_distance:
-        ctx.report("value.date_out_of_year", row.place("value"),
-                   f"日期 {facts.canonical} 离本表年度 {year} 年太远，可能是笔误，请检查年份。")
+        out.append(Finding("value.date_out_of_year",
+                           f"日期 {facts.canonical} 离本表年度 {year} 年太远，可能是笔误，请检查年份。"))
     else:
-        ctx.report("value.date_next_year", row.place("value"),
-                   f"日期 {facts.canonical} 在本表年度 {year} 年之后；年度绩效目标通常在当年完成，请确认。")
+        out.append(Finding("value.date_next_year",
+                           f"日期 {facts.canonical} 在本表年度 {year} 年之后；年度绩效目标通常在当年完成，请确认。"))
 
 
-def _check_number(ctx: Context, row: Row, facts: ValueFacts) -> None:
+def _check_number(ctx: Context, out: list[Finding], facts: ValueFacts, name: str) -> None:
     value = facts.value
     if value.unit == "":
-        ctx.report("value.no_unit", row.place("value"),
-                   f"指标值“{facts.canonical}”没有计量单位，请写明单位，如 人、次、%、万元。")
+        out.append(Finding("value.no_unit", f"指标值“{facts.canonical}”没有计量单位，请写明单位，如 人、次、%、万元。"))
         return
     if facts.percent is not None:
         if facts.percent_word:
-            _unit_word(ctx, row, facts)
-        _percent_range(ctx, row, facts)
+            _unit_word(out, facts)
+        if facts.percent_out_of_range:
+            _percent_range(out, facts, name)
         return
     year = ctx.form.year
     if facts.year_number is not None and year is not None and facts.year_number != year:
-        ctx.report("value.year_mismatch", row.place("value"),
-                   f"指标值写的是 {facts.year_number} 年，而本表是 {year} 年度，请检查年份。")
+        out.append(Finding("value.year_mismatch", f"指标值写的是 {facts.year_number} 年，而本表是 {year} 年度，请检查年份。"))
 
 
-def _unit_word(ctx: Context, row: Row, facts: ValueFacts) -> None:
+def _unit_word(out: list[Finding], facts: ValueFacts) -> None:
     word = facts.percent_word
     if facts.word_fix is not None:
-        ctx.report("value.unit_wording", row.place("value"),
-                   f"指标值“{facts.canonical}”中的“{word}”请用比较符表示，写成“{facts.word_fix}”。",
-                   _set_value(row, facts.word_fix))
+        out.append(Finding("value.unit_wording",
+                           f"指标值“{facts.canonical}”中的“{word}”请用比较符表示，写成“{facts.word_fix}”。",
+                           facts.word_fix))
     else:
-        ctx.report("value.unit_wording", row.place("value"),
-                   f"指标值“{facts.canonical}”中的“{word}”与比较符重复或矛盾，请只用比较符表示方向，如 ≥90%。")
+        out.append(Finding("value.unit_wording",
+                           f"指标值“{facts.canonical}”中的“{word}”与比较符重复或矛盾，请只用比较符表示方向，如 ≥90%。"))
 
 
-def _percent_range(ctx: Context, row: Row, facts: ValueFacts) -> None:
-    number = facts.value.number
-    assert number is not None
-    if 0 <= number <= 100:
-        return
-    shown = f"{format(number, 'f')}{facts.percent}"
-    if any(word in row.indicator.name for word in _CHANGE_WORDS):
-        ctx.report("value.percent_range_change", row.place("value"),
-                   f"百分比 {shown} 超出 0–100；增减幅度可以超过 100%，但请确认没有多写或少写一位。")
+def _percent_range(out: list[Finding], facts: ValueFacts, name: str) -> None:
+    shown = f"{format(facts.value.number, 'f')}{facts.percent}"
+    if any(word in name for word in _CHANGE_WORDS):
+        out.append(Finding("value.percent_range_change",
+                           f"百分比 {shown} 超出 0–100；增减幅度可以超过 100%，但请确认没有多写或少写一位。"))
     else:
-        ctx.report("value.percent_range", row.place("value"),
-                   f"百分比 {shown} 超出 0–100，不可能达到，请改为 0 到 100 之间的数，如 ≥90%。")
+        out.append(Finding("value.percent_range",
+                           f"百分比 {shown} 超出 0–100，不可能达到，请改为 0 到 100 之间的数，如 ≥90%。"))
 
 
 def row_checker(ctx: Context) -> Callable[[Row], None]:
-    return partial(check_value, ctx)
+    """Checks one 三级's value; the findings are worked out once per distinct text in this run."""
+    memo: dict[object, tuple[Finding, ...]] = {}
+
+    def check(row: Row) -> None:
+        facts = row.facts
+        name = row.indicator.name if facts.percent_out_of_range else ""
+        key = (row.indicator.value, name)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = value_findings(ctx, facts, name)
+        if found:
+            ctx.report_findings(row, "value", found)
+
+    return check

@@ -44,6 +44,8 @@ class ValueFacts:
     years_in_text: tuple[int, ...] = ()
     month_day: bool = False  # 11月30日前: a date without its year
     looks_like_range: bool = False  # 90%-95%
+    percent_out_of_range: bool = False  # a percentage below 0 or above 100
+    percent_cap: bool = False  # a percentage capped from above (≤5%, <3%)
 
 
 @lru_cache(maxsize=65536)
@@ -73,6 +75,8 @@ def value_facts(raw: str) -> ValueFacts:
         year_number = int(number)
     return ValueFacts(
         value, canonical, respell, ascii_comparator, percent, word, word_fix,
+        percent_out_of_range=percent is not None and not 0 <= number <= 100,
+        percent_cap=percent is not None and value.effective_comparator in ("≤", "<"),
         money=unit.startswith(_MONEY_PREFIXES),
         to_wan=TO_WAN.get(unit),
         duration=unit.startswith(_TIME_UNITS),
