@@ -15,7 +15,7 @@ from perfdesk.domain.validation import (
     rules_tree,
     rules_values,
 )
-from perfdesk.domain.validation.context import Context, Row, level2_role
+from perfdesk.domain.validation.context import Context, Finding, Row, level2_role
 from perfdesk.domain.validation.problems import Problem, Severity
 from perfdesk.domain.validation.rules_names import name_key
 from perfdesk.domain.validation.settings import ValidationSettings
@@ -31,8 +31,13 @@ FORM_RULES: tuple[Callable[[Context], None], ...] = (
 # Each returns a per-run checker called once per 三级, so the whole run stays O(n).
 ROW_RULES: tuple[Callable[[Context], Callable[[Row], None]], ...] = (
     rules_names.row_checker,
-    rules_values.row_checker,
-    rules_conventions.row_checker,
+)
+# Rules on a 三级's value text: pure functions of (text, kind of 二级, name), the name only
+# where ``names_matter`` says so. A table repeats a few texts many times, so each distinct
+# combination is judged once per run and every row with it reports the result.
+TEXT_RULES = (
+    (rules_values.names_matter, rules_values.value_findings),
+    (rules_conventions.names_matter, rules_conventions.convention_findings),
 )
 
 
@@ -48,6 +53,7 @@ def validate_form(form: Form, settings: ValidationSettings | None = None) -> lis
         for rule in FORM_RULES:
             rule(ctx)
         checkers = [make(ctx) for make in ROW_RULES]
+        checkers.append(_text_checker(ctx))
         for level1 in form.tree:
             for level2 in level1.children:
                 role = level2_role(level1.name, level2.name)
@@ -60,6 +66,32 @@ def validate_form(form: Form, settings: ValidationSettings | None = None) -> lis
                     for check in checkers:
                         check(row)
         return ctx.problems()
+
+
+def _text_checker(ctx: Context) -> Callable[[Row], None]:
+    # (text, role) -> its findings, or {name: findings} when some rule reads the name.
+    memo: dict[tuple[str, str], tuple[Finding, ...] | dict[str, tuple[Finding, ...]]] = {}
+
+    def judge(row: Row, name: str) -> tuple[Finding, ...]:
+        return tuple(f for _, rule in TEXT_RULES for f in rule(ctx, row.facts, row.role, name))
+
+    def check(row: Row) -> None:
+        key = (row.indicator.value, row.role)
+        entry = memo.get(key)
+        if entry is None:
+            by_name = any(matters(row.facts, row.role) for matters, _ in TEXT_RULES)
+            entry = memo[key] = {} if by_name else judge(row, "")
+        if isinstance(entry, dict):
+            name = row.indicator.name
+            found = entry.get(name)
+            if found is None:
+                found = entry[name] = judge(row, name)
+        else:
+            found = entry
+        if found:
+            ctx.report_findings(row, "value", found)
+
+    return check
 
 
 def has_errors(problems: list[Problem]) -> bool:

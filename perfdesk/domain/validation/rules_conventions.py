@@ -6,10 +6,8 @@ accepts. Lower-is-better rates (故障率 ≤5%) are right with ≤ and are left
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from perfdesk.domain.money import format_amount
-from perfdesk.domain.validation.context import COST, COST_OTHER, QUANTITY, SATISFACTION, TIME, Context, Finding, Row
+from perfdesk.domain.validation.context import COST, COST_OTHER, QUANTITY, SATISFACTION, TIME, Context, Finding
 from perfdesk.domain.validation.valuefacts import ValueFacts
 from perfdesk.domain.values import ValueKind
 
@@ -19,8 +17,9 @@ _FLOORS = ("≥", ">")
 _NEUTRAL_SHARES = ("占比", "比例", "比重", "结构")
 
 
-def _names_matter(facts: ValueFacts, role: str) -> bool:
-    """Whether the 三级 name decides the direction check (a capped rate outside cost/satisfaction)."""
+def names_matter(facts: ValueFacts, role: str) -> bool:
+    """Whether :func:`convention_findings` reads the 三级 name: for the direction of a capped
+    rate outside cost and satisfaction."""
     return facts.percent_cap and role not in (COST, COST_OTHER, SATISFACTION)
 
 
@@ -47,7 +46,7 @@ def convention_findings(ctx: Context, facts: ValueFacts, role: str, name: str) -
         out.append(Finding("time.direction",
                            f"时限写成“{facts.canonical}”表示必须恰好等于；时效指标通常是不超过某个时间，"
                            f"请确认是否应为“≤{format(value.number, 'f')}{value.unit}”。"))
-    if _names_matter(facts, role):
+    if names_matter(facts, role):
         if not any(word in name for word in ctx.settings.lower_is_better + _NEUTRAL_SHARES):
             out.append(Finding("rate.direction",
                                f"“{facts.canonical}”表示越低越好，而“{name.strip()}”通常是越高越好，"
@@ -86,20 +85,3 @@ def _check_satisfaction(out: list[Finding], facts: ValueFacts, percent: bool, co
     else:
         message = f"满意度通常写成百分比下限，如 ≥90%；“{value.raw.strip()}”请确认能否量化。"
     out.append(Finding("satisfaction.not_percent_floor", message))
-
-
-def row_checker(ctx: Context) -> Callable[[Row], None]:
-    """Checks one 三级's value against its 二级; worked out once per (text, kind of 二级) in this run."""
-    memo: dict[tuple[str, str, str], tuple[Finding, ...]] = {}
-
-    def check(row: Row) -> None:
-        facts, role = row.facts, row.role
-        name = row.indicator.name if _names_matter(facts, role) else ""
-        key = (row.indicator.value, role, name)
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = convention_findings(ctx, facts, role, name)
-        if found:
-            ctx.report_findings(row, "value", found)
-
-    return check

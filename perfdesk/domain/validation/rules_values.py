@@ -6,9 +6,8 @@ rest are warnings or hints because real tables legitimately vary.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 
-from perfdesk.domain.validation.context import Context, Finding, Row
+from perfdesk.domain.validation.context import Context, Finding
 from perfdesk.domain.validation.dates import impossible_date_message
 from perfdesk.domain.validation.valuefacts import ASCII_SPELLINGS, ValueFacts
 from perfdesk.domain.values import ValueKind
@@ -19,9 +18,13 @@ _CHANGE_WORDS = ("增长", "增幅", "增速", "增加", "增量", "提高", "�
                  "比上年", "较上年", "变动", "变化", "上涨", "涨幅")
 
 
-def value_findings(ctx: Context, facts: ValueFacts, name: str) -> tuple[Finding, ...]:
-    """What is wrong with one typed value in this form; ``name`` matters only for a percentage
-    outside 0–100 (see :attr:`ValueFacts.percent_out_of_range`)."""
+def names_matter(facts: ValueFacts, _role: str) -> bool:
+    """Whether :func:`value_findings` reads the 三级 name: only for a percentage outside 0–100."""
+    return facts.percent_out_of_range
+
+
+def value_findings(ctx: Context, facts: ValueFacts, _role: str, name: str) -> tuple[Finding, ...]:
+    """What is wrong with one typed value in this form, wherever it sits."""
     out: list[Finding] = []
     kind = facts.value.kind
     if kind is ValueKind.EMPTY:
@@ -127,20 +130,3 @@ def _percent_range(out: list[Finding], facts: ValueFacts, name: str) -> None:
     else:
         out.append(Finding("value.percent_range",
                            f"百分比 {shown} 超出 0–100，不可能达到，请改为 0 到 100 之间的数，如 ≥90%。"))
-
-
-def row_checker(ctx: Context) -> Callable[[Row], None]:
-    """Checks one 三级's value; the findings are worked out once per distinct text in this run."""
-    memo: dict[object, tuple[Finding, ...]] = {}
-
-    def check(row: Row) -> None:
-        facts = row.facts
-        name = row.indicator.name if facts.percent_out_of_range else ""
-        key = (row.indicator.value, name)
-        found = memo.get(key)
-        if found is None:
-            found = memo[key] = value_findings(ctx, facts, name)
-        if found:
-            ctx.report_findings(row, "value", found)
-
-    return check
