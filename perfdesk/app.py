@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import sys
 
+# The sub-commands by name, so that starting the GUI does not load argparse and every
+# command module just to learn that ``FILE.db`` is not one of them. A test keeps this in
+# step with the registry in ``perfdesk.commands``.
+COMMAND_NAMES = ("sample", "export-json", "import-json", "validate", "export-pdf", "export-xlsx", "import-xlsx")
+
 
 def main(argv: list[str] | None = None) -> int:
     from perfdesk.console import setup_streams
@@ -12,14 +17,12 @@ def main(argv: list[str] | None = None) -> int:
     setup_streams()
     setup_logging()
     args = sys.argv[1:] if argv is None else list(argv)
-    from perfdesk.cli import COMMANDS, run
+    if args and (args[0] in COMMAND_NAMES or args[0].startswith("-")):
+        from perfdesk.cli import run
 
-    import perfdesk.commands  # noqa: F401
-
-    if args and (args[0] in COMMANDS or args[0].startswith("-")):
         return run(args)
     if args and _looks_like_a_command(args[0]):
-        names = "、".join(COMMANDS)
+        names = "、".join(COMMAND_NAMES)
         print(f"错误：没有“{args[0]}”这个命令。可用的命令：{names}（用 -h 查看用法）", file=sys.stderr)
         return 2
     from perfdesk.ui.app import run_gui

@@ -3,16 +3,52 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
+import os
 from pathlib import Path
 
 from perfdesk.paths import app_data_dir
 
 _configured = False
+MAX_BYTES = 1_000_000
+BACKUPS = 3
 
 
 def log_dir() -> Path:
     return app_data_dir() / "logs"
+
+
+class RotatingLog(logging.FileHandler):
+    """``perfdesk.log`` up to ``max_bytes``, then ``.1`` … ``.{backups}``, oldest dropped.
+
+    The standard library's RotatingFileHandler lives in ``logging.handlers``, which loads
+    sockets, pickle and queues (a fifth of a cold start); this is all we use of it. The file
+    is opened on the first record, not at start-up. When another perfdesk holds the file
+    (Windows), rotation is skipped and the record is appended: a log never stops the program.
+    """
+
+    def __init__(self, path: Path, max_bytes: int = MAX_BYTES, backups: int = BACKUPS) -> None:
+        super().__init__(path, encoding="utf-8", delay=True)
+        self.max_bytes = max_bytes
+        self.backups = backups
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self.stream is not None and self.stream.tell() >= self.max_bytes:
+                self._rotate()
+        except OSError:
+            pass
+        super().emit(record)
+
+    def _rotate(self) -> None:
+        stream, self.stream = self.stream, None  # the next record reopens it (delay=True)
+        if stream is not None:
+            stream.close()
+        path = self.baseFilename
+        for number in range(self.backups - 1, 0, -1):
+            older = f"{path}.{number}"
+            if os.path.exists(older):
+                os.replace(older, f"{path}.{number + 1}")
+        os.replace(path, f"{path}.1")
 
 
 def setup_logging() -> None:
@@ -24,10 +60,8 @@ def setup_logging() -> None:
     root.setLevel(logging.INFO)
     try:
         log_dir().mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            log_dir() / "perfdesk.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
     except OSError:
         return  # a read-only profile must not stop the program
+    handler = RotatingLog(log_dir() / "perfdesk.log")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)

@@ -146,3 +146,14 @@ def test_a_mistyped_command_is_not_opened_as_a_file():
     result = run("valdate", "x.db")
     assert result.returncode == 2
     assert "没有“valdate”这个命令" in result.stderr.decode("utf-8")
+
+
+def test_every_command_is_known_to_the_entry_point_without_loading_the_cli():
+    """``perfdesk.app`` tells commands from files by a fixed list; a command added to the
+    registry but not to the list would open the GUI instead of running."""
+    from perfdesk import app, cli
+    import perfdesk.commands  # noqa: F401  (registers the commands)
+
+    assert sorted(app.COMMAND_NAMES) == sorted(cli.COMMANDS)
+    result = run("export-xlsx", "-h")
+    assert result.returncode == 0 and "export-xlsx" in result.stdout.decode("utf-8")
