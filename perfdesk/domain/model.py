@@ -7,7 +7,8 @@ is kept exactly as typed (see ``values.py`` for its parsed, canonical form).
 
 from __future__ import annotations
 
-import uuid
+import os
+
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
@@ -27,7 +28,8 @@ FORM_KINDS: dict[str, str] = {
 
 
 def new_id() -> str:
-    return uuid.uuid4().hex
+    """32 random hex digits, like ``uuid4().hex`` without loading ``uuid`` (and ``platform``)."""
+    return os.urandom(16).hex()
 
 
 @lru_cache(maxsize=65536)

@@ -9,12 +9,12 @@ the next start offers it back without touching the original file.
 from __future__ import annotations
 
 import logging
-import uuid
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from perfdesk.domain.model import new_id
 from perfdesk.errors import PerfdeskError
 from perfdesk.store.recovery import RecoveryEntry, describe, list_recovery, recovery_dir, write_recovery
 
@@ -29,7 +29,7 @@ class Autosaver(QObject):
     def __init__(self, parent: QObject | None = None, delay_ms: int = AUTOSAVE_DELAY_MS) -> None:
         super().__init__(parent)
         self.doc: Document | None = None
-        self.session = uuid.uuid4().hex
+        self.session = new_id()
         recovery_dir().mkdir(parents=True, exist_ok=True)
         # Held while we run, so a second perfdesk does not offer our copy as "crashed".
         self._session_lock = QLockFile(str(recovery_dir() / f"{self.session}.lock"))

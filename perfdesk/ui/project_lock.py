@@ -10,12 +10,11 @@ from __future__ import annotations
 import getpass
 import json
 import os
-import socket
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, QSysInfo
 
 
 @dataclass(frozen=True)
@@ -47,7 +46,7 @@ class ProjectLock:
     def acquire(self) -> bool:
         if not self._lock.tryLock(0):
             return False
-        info = {"user": _user(), "host": socket.gethostname(), "since": datetime.now().strftime("%Y-%m-%d %H:%M"),
+        info = {"user": _user(), "host": QSysInfo.machineHostName(), "since": datetime.now().strftime("%Y-%m-%d %H:%M"),
                 "pid": os.getpid()}
         try:
             self.info_path.write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")

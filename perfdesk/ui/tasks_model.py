@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor, QFont
 
 from perfdesk.domain.model import Form, Task
 from perfdesk.domain.money import AmountError, format_amount, parse_amount
@@ -70,7 +70,7 @@ class TasksModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         mark = self.marks.get((task.id, field))
         if mark is not None and role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(mark[0]))
+            return QColor(mark[0])
         if mark is not None and role == Qt.ItemDataRole.ToolTipRole:
             return mark[1]
         if role == Qt.ItemDataRole.ToolTipRole and field == "content" and value:
@@ -89,7 +89,7 @@ class TasksModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole:
             return self._bold
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor("#eef1f5"))
+            return QColor("#eef1f5")  # Qt turns a colour into a brush itself
         if role == Qt.ItemDataRole.TextAlignmentRole and field in AMOUNT_FIELDS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor, QFont
 
 from perfdesk.domain.model import Form, Indicator, Level1, Level2
 
@@ -118,7 +118,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         mark = self.marks.get(node.id)
         if mark is not None:
             if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(QColor(mark[0]))
+                return QColor(mark[0])
             if role == Qt.ItemDataRole.ToolTipRole:
                 return mark[1]
         if role == Qt.ItemDataRole.ToolTipRole and column == self.NAME:
