@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QPaintEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QDockWidget,
     QGroupBox,
@@ -23,21 +24,36 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.domain.money import format_amount
-from perfdesk.ui import excel_dialogs, help_dialogs, settings, task_actions
 from perfdesk.domain.validation import Place, Severity
+from perfdesk.ui import settings, task_actions
 from perfdesk.ui.autosave import Autosaver
-from perfdesk.ui.locate import locate_place
-from perfdesk.ui.output_actions import OutputActions
-from perfdesk.ui.validation_panel import ValidationPanel, Validator
 from perfdesk.ui.commands import AddFormCommand, RemoveFormCommand
 from perfdesk.ui.document import Document
 from perfdesk.ui.file_ops import FileController
 from perfdesk.ui.find_bar import FindBar
 from perfdesk.ui.header_panel import HeaderPanel
 from perfdesk.ui.indicator_editor import IndicatorEditor
-from perfdesk.ui.new_form_dialog import NewFormDialog
+from perfdesk.ui.locate import locate_place
 from perfdesk.ui.sheet_view import SheetView
 from perfdesk.ui.tree_view import IndicatorTreeView
+from perfdesk.ui.validation_panel import ValidationPanel, Validator
+
+if TYPE_CHECKING:
+    from perfdesk.ui.output_actions import OutputActions
+
+# Dialogs, printing and Excel load when first used, not before the window is painted.
+
+
+def _excel_dialogs():  # noqa: ANN202
+    from perfdesk.ui import excel_dialogs
+
+    return excel_dialogs
+
+
+def _help_dialogs():  # noqa: ANN202
+    from perfdesk.ui import help_dialogs
+
+    return help_dialogs
 
 
 def _buttons(*specs: tuple[str, object]) -> QHBoxLayout:
@@ -60,7 +76,7 @@ class MainWindow(QMainWindow):
         self.undo_group = QUndoGroup(self)
         self.autosaver = Autosaver(self)
         self.validator = Validator(self)
-        self.outputs = OutputActions(self)
+        self._outputs: OutputActions | None = None
         self.doc = Document()
         self._build()
         self._build_menus()
@@ -72,6 +88,15 @@ class MainWindow(QMainWindow):
             screen = self.screen().availableGeometry()
             self.resize(min(1440, int(screen.width() * 0.9)), min(900, int(screen.height() * 0.9)))
         self.resizeDocks([self.validation_dock], [170], Qt.Orientation.Vertical)
+
+    @property
+    def outputs(self) -> OutputActions:
+        """Print, preview and PDF export (loaded on first use)."""
+        if self._outputs is None:
+            from perfdesk.ui.output_actions import OutputActions
+
+            self._outputs = OutputActions(self)
+        return self._outputs
 
     # --- layout -------------------------------------------------------------------
 
@@ -185,8 +210,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("打印(&P)…"), lambda: self.outputs.print_form(), QKeySequence.StandardKey.Print)
         self._action(file_menu, self.tr("导出PDF(&D)…"), lambda: self.outputs.export_pdf())
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("导入Excel(&I)…"), lambda: excel_dialogs.import_excel(self))
-        self._action(file_menu, self.tr("导出Excel(&E)…"), lambda: excel_dialogs.export_excel(self))
+        self._action(file_menu, self.tr("导入Excel(&I)…"), lambda: _excel_dialogs().import_excel(self))
+        self._action(file_menu, self.tr("导出Excel(&E)…"), lambda: _excel_dialogs().export_excel(self))
         file_menu.addSeparator()
         self.backup_action = QAction(self.tr("保存时保留上一版（.bak）"), self)
         self.backup_action.setCheckable(True)
@@ -214,9 +239,9 @@ class MainWindow(QMainWindow):
         self._action(form_menu, self.tr("新建表(&N)…"), self.new_form)
         self._action(form_menu, self.tr("删除当前表(&D)"), self.remove_form)
         help_menu = bar.addMenu(self.tr("帮助(&H)"))
-        self._action(help_menu, self.tr("使用说明(&G)"), lambda: help_dialogs.show_guide(self), QKeySequence("F1"))
-        self._action(help_menu, self.tr("打开日志文件夹(&L)"), help_dialogs.open_log_folder)
-        self._action(help_menu, self.tr("关于 perfdesk(&A)"), lambda: help_dialogs.show_about(self))
+        self._action(help_menu, self.tr("使用说明(&G)"), lambda: _help_dialogs().show_guide(self), QKeySequence("F1"))
+        self._action(help_menu, self.tr("打开日志文件夹(&L)"), lambda: _help_dialogs().open_log_folder())
+        self._action(help_menu, self.tr("关于 perfdesk(&A)"), lambda: _help_dialogs().show_about(self))
         self.refresh_recent_menu()
 
     def _action(self, menu: QMenu, text: str, slot: object, shortcut: object = None) -> QAction:
@@ -370,6 +395,8 @@ class MainWindow(QMainWindow):
     # --- forms ------------------------------------------------------------------------
 
     def new_form(self) -> None:
+        from perfdesk.ui.new_form_dialog import NewFormDialog
+
         dialog = NewFormDialog(self.doc.project, self)
         if dialog.exec():
             self.doc.push(AddFormCommand(self.doc, dialog.build(), len(self.doc.project.forms)))
@@ -381,6 +408,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("项目中至少要有一张表"), 5000)
 
     # --- window events ------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.validator.started:
+            # Once the table is on screen: a 0 ms timer runs after this whole paint pass.
+            QTimer.singleShot(0, self._after_first_paint)
+
+    def _after_first_paint(self) -> None:
+        if not self.validator.started:
+            self.validator.start()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.toLocalFile().lower().endswith(".db") for url in event.mimeData().urls()):

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from perfdesk.domain.validation import Problem, Severity, validate_form
+from perfdesk.domain.validation import Problem, Severity
 from perfdesk.ui.commands import ApplyEditsCommand
 
 if TYPE_CHECKING:
@@ -23,7 +23,11 @@ MARKED = (Severity.ERROR, Severity.WARNING)  # hints stay in the list, not on th
 
 
 class Validator(QObject):
-    """Re-validates the current form after edits (debounced) and paints the marks."""
+    """Re-validates the current form after edits (debounced) and paints the marks.
+
+    It starts once the window has been painted (:meth:`start`): the clerk sees the table
+    first and its marks a moment later, instead of waiting for both.
+    """
 
     updated = Signal()
 
@@ -35,16 +39,24 @@ class Validator(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(delay_ms)
         self.timer.timeout.connect(self.run)
+        self.started = False
+
+    def start(self) -> None:
+        self.started = True
+        self.run()
 
     def watch(self, doc: Document) -> None:
         self.doc = doc
         doc.edited.connect(self.timer.start)
         doc.form_switched.connect(self.timer.start)
-        self.run()
+        if self.started:
+            self.run()
 
     def run(self) -> None:
         if self.doc is None:
             return
+        from perfdesk.domain.validation import validate_form
+
         self.problems = validate_form(self.doc.form)
         tree_marks: dict[str, tuple[str, str]] = {}
         task_marks: dict[tuple[str, str], tuple[str, str]] = {}

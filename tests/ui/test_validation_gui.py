@@ -50,3 +50,14 @@ def test_editing_a_value_revalidates_within_a_moment(window, qtbot):
     window.doc.tree_model.setData(window.doc.tree_model.index_of(date, 1), "2022年11月30日")
     qtbot.waitUntil(lambda: window.validator.counts()[Severity.ERROR] == 2, timeout=2000)
     assert window.doc.tree_model.index_of(date, 1).data(Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_the_marks_follow_the_first_paint_without_anyone_asking(window, qtbot):
+    """Validation waits for the table to be on screen, then runs by itself."""
+    qtbot.waitUntil(lambda: "3 个错误" in window.problems_label.text(), timeout=3000)
+    assert window.validator.started
+    date = next(i for _, _, i in window.doc.form.iter_indicators() if i.name == "设备采购完成时间")
+    assert "不存在" in window.doc.tree_model.index_of(date, 1).data(Qt.ItemDataRole.ToolTipRole)
+    # A form opened later is validated at once: the window is already on screen.
+    window.files.new()
+    assert window.validator.problems and "个错误" in window.problems_label.text()

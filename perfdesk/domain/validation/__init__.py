@@ -3,15 +3,43 @@
 ``validate_form(form)`` returns :class:`Problem` objects, errors first and then in
 the order of the printed table; each names its :class:`Place` by stable ids and
 may carry a safe :class:`Fix` that ``apply_fix`` applies (and undoes).
+
+The rules themselves load on first use (PEP 562): the GUI needs :class:`Severity`
+and :class:`Place` to build its window, and validates only after the first paint.
 """
 
 from __future__ import annotations
 
-from perfdesk.domain.validation.catalogue import RULES, RuleInfo
-from perfdesk.domain.validation.edits import EditError, apply_edits, apply_fix
-from perfdesk.domain.validation.engine import has_errors, validate_form
+import importlib
+from typing import TYPE_CHECKING
+
 from perfdesk.domain.validation.problems import Edit, Fix, Place, Problem, Severity
 from perfdesk.domain.validation.settings import ValidationSettings
+
+if TYPE_CHECKING:
+    from perfdesk.domain.validation.catalogue import RULES, RuleInfo
+    from perfdesk.domain.validation.edits import EditError, apply_edits, apply_fix
+    from perfdesk.domain.validation.engine import has_errors, validate_form
+
+_LAZY = {
+    "RULES": "catalogue",
+    "RuleInfo": "catalogue",
+    "EditError": "edits",
+    "apply_edits": "edits",
+    "apply_fix": "edits",
+    "has_errors": "engine",
+    "validate_form": "engine",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "RULES",
