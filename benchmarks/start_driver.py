@@ -28,7 +28,14 @@ sys.path[0] = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def _finisher(app, t0: float, timings: dict):  # noqa: ANN001, ANN202
-    """An application event filter that ends the event loop after the first paint."""
+    """An event filter on the shown windows that ends the event loop after the first paint.
+
+    It watches the top-level windows only, not the whole application: an application-wide
+    Python event filter makes PySide convert every object Qt delivers an event to, and for
+    Qt's private classes (a menu bar's extension button …) that conversion walks and builds
+    every lazily loaded binding type, about 130 Python enums, 60 ms the program itself never
+    spends.
+    """
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class FirstPaint(QObject):
@@ -44,6 +51,12 @@ def _finisher(app, t0: float, timings: dict):  # noqa: ANN001, ANN202
 
         def done(self) -> None:
             timings["painted"] = time.time() - t0
+            # perfdesk validates once the window is painted (a 0 ms timer queued during that paint,
+            # after ours): one more turn of the loop shows what the clerk waits for the marks.
+            QTimer.singleShot(0, self.settled)
+
+        def settled(self) -> None:
+            timings["settled"] = time.time() - t0
             shown = [window for window in app.topLevelWidgets() if window.isVisible()]
             timings["titles"] = [window.windowTitle() for window in shown]  # run.py checks the file is open
             for window in shown:
@@ -51,7 +64,9 @@ def _finisher(app, t0: float, timings: dict):  # noqa: ANN001, ANN202
             app.quit()
 
     watcher = FirstPaint(app)
-    app.installEventFilter(watcher)
+    for window in app.topLevelWidgets():
+        if window.isVisible():
+            window.installEventFilter(watcher)
     return watcher
 
 
