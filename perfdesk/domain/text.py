@@ -30,6 +30,7 @@ _FOLD.update(
 )
 _TABLE = str.maketrans(_FOLD)
 _FOLDABLE = re.compile("[" + re.escape("".join(_FOLD)) + "]")
+FOLDABLE_OR_SPACE = re.compile(r"[\s" + re.escape("".join(_FOLD)) + "]")
 
 
 def fold_width(text: str) -> str:

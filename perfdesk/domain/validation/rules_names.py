@@ -7,19 +7,21 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from perfdesk.domain.text import fold_width
+from perfdesk.domain.text import FOLDABLE_OR_SPACE, fold_width
 from perfdesk.domain.validation.context import SEP, Context, Row
 from perfdesk.domain.validation.problems import Edit, Fix
 
 # A run of two or more Chinese characters typed twice in a row (成本成本, 满意度满意度).
 # Single characters double legitimately (人人, 常常, 年年), except a few that never do.
 _DOUBLED = re.compile(r"([\u3400-\u9fff]{2,8})\1|([的率度及和与费])\2")
+_NOT_CHINESE = re.compile(r"[^\u3400-\u9fff]+")
 
 
 @lru_cache(maxsize=65536)
 def doubled_word(name: str) -> str | None:
-    if len(set(name)) == len(name):
-        return None  # no character repeats, so nothing can be doubled
+    chinese = _NOT_CHINESE.sub("", name)
+    if len(set(chinese)) == len(chinese):
+        return None  # no Chinese character repeats, so none can be doubled (the search is slower)
     match = _DOUBLED.search(name)
     if match is None:
         return None
@@ -29,6 +31,8 @@ def doubled_word(name: str) -> str | None:
 @lru_cache(maxsize=65536)  # the GUI re-validates the same names on every edit
 def name_key(name: str) -> str:
     """What counts as the same name: width and spaces do not matter."""
+    if not FOLDABLE_OR_SPACE.search(name):
+        return name  # the usual case, without building two new strings
     return "".join(fold_width(name).split())
 
 
