@@ -393,3 +393,24 @@ def test_the_same_text_in_different_rows_is_judged_by_each_row():
     assert sorted(fix.edits[0].ref_id for fix in fixes) == sorted(
         [ind(form, "受助学生满意度").id, ind(form, "家长满意度").id])
     assert all(fix.edits[0].value == "≥90%" for fix in fixes)
+
+
+@pytest.mark.parametrize(("name", "word"), [
+    ("政府采购成本成本", "成本"), ("家长满意度满意度", "满意度"), ("准确率率", "率"), ("培训费费用", "费"),
+    ("第1期成本成本2", "成本"), ("人人参保率", None), ("培训成本2成本", None), ("12121212人", None),
+    ("保障在职人员数量", None), ("", None),
+])
+def test_doubled_words_are_found_whatever_surrounds_them(name, word):
+    from perfdesk.domain.validation.rules_names import doubled_word
+
+    assert doubled_word(name) == word
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("保障人数", "保障 人数"), ("保障人数", "保障\u3000人数"), ("保障人数", " 保障人数\t"), ("１２号楼", "12号楼"),
+])
+def test_names_that_differ_only_in_width_or_spaces_are_duplicates(a, b):
+    from perfdesk.domain.validation.rules_names import name_key
+
+    assert name_key(a) == name_key(b)
+    assert name_key("保障人数") != name_key("保障人员")
