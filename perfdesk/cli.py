@@ -39,7 +39,22 @@ _ARGPARSE_ZH = (
 )
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # noqa: ANN001, ANN201
+        return super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
+    """argparse with Chinese help and errors (its own strings are English)."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", help="显示本帮助并退出")
+
     def error(self, message: str) -> None:  # type: ignore[override]
         for english, chinese in _ARGPARSE_ZH:
             message = message.replace(english, chinese)
@@ -51,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="perfdesk",
         description="perfdesk — 部门（单位）整体支出绩效目标表的填报、审核与打印。不带命令时打开图形界面。",
     )
-    parser.add_argument("--version", action="version", version=f"perfdesk {__version__}")
+    parser.add_argument("--version", action="version", version=f"perfdesk {__version__}", help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="命令")
     for name, (help_text, arguments, _) in COMMANDS.items():
         arguments(sub.add_parser(name, help=help_text, description=help_text))

@@ -128,6 +128,16 @@ def test_usage_errors_are_chinese():
     assert "缺少参数" in result.stderr.decode("utf-8")
 
 
+@pytest.mark.parametrize("args", [("-h",), ("validate", "-h")])
+def test_help_is_chinese(args):
+    result = run(*args)
+    assert result.returncode == 0
+    text = result.stdout.decode("utf-8")
+    assert text.startswith("用法：") and "显示本帮助并退出" in text and "选项" in text
+    for english in ("usage:", "options", "positional arguments", "show this help"):
+        assert english not in text
+
+
 def test_output_into_a_closed_pipe_is_not_an_internal_error(monkeypatch, capsys):
     import perfdesk.commands  # noqa: F401
     from perfdesk import cli
