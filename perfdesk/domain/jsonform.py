@@ -211,9 +211,25 @@ def project_from_dict(data: Any) -> Project:
     return project
 
 
+# json's messages, which are English, by their beginning.
+_JSON_ERRORS = (
+    ("Expecting value", "缺少值或多了逗号"),
+    ("Expecting ',' delimiter", "缺少逗号"),
+    ("Expecting ':' delimiter", "缺少冒号"),
+    ("Expecting property name", "键名要用英文双引号括起来，或多了逗号"),
+    ("Unterminated string", "字符串缺少结尾的双引号"),
+    ("Invalid control character", "字符串中有换行等控制字符"),
+    ("Invalid \\escape", "反斜杠转义写法无效"),
+    ("Extra data", "内容结束后还有多余的文字"),
+)
+
+
 def loads(text: str) -> Project:
+    if not text.strip():
+        raise FileReadError("JSON 文件是空的，没有可导入的内容。")
     try:
         data = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
-        raise FileReadError(f"JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列附近（{exc.msg}）") from None
+        reason = next((zh for en, zh in _JSON_ERRORS if exc.msg.startswith(en)), "写法不符合 JSON 格式")
+        raise FileReadError(f"JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列附近，{reason}。") from None
     return project_from_dict(data)

@@ -58,6 +58,9 @@ def test_json_number_amounts_are_read_exactly():
     "text, fragment",
     [
         ("not json", "JSON 格式错误"),
+        ('{"format":"perfdesk","version":1,"forms":[{"year":2022},]}', "第 1 行第 57 列附近，缺少值或多了逗号"),
+        ('{"format":"perfdesk" "version":1}', "缺少逗号"),
+        ("  \n", "是空的"),
         ('{"format":"other"}', "不是 perfdesk"),
         ('{"format":"perfdesk","version":99,"forms":[]}', "更新版本"),
         ('{"format":"perfdesk","version":1,"forms":[{"tasks":[{"total":"abc"}]}]}', "第1张表任务第1行"),
@@ -69,3 +72,5 @@ def test_bad_json_names_the_place(text, fragment):
     with pytest.raises(FileReadError) as err:
         jsonform.loads(text)
     assert fragment in str(err.value)
+    if "格式错误" in fragment or "逗号" in fragment:  # json's own English message is not passed on
+        assert not any(c.isascii() and c.isalpha() for c in str(err.value).replace("JSON", "")), str(err.value)
