@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -127,7 +128,7 @@ class FileController(QObject):
 
     def save_as(self) -> bool:
         form = self.doc.form
-        suggested = f"{form.year or ''}年 {form.department or tr('未命名单位')} 整体支出绩效目标表.db".strip()
+        suggested = suggested_file_name(form.year, form.department)
         origin = self.doc.path or self.doc.suggested_path
         folder = origin.parent if origin else Path.home()
         if self.doc.suggested_path is not None:
@@ -168,3 +169,13 @@ class FileController(QObject):
     def close(self) -> None:
         if self.maybe_save():
             self.window.set_document(Document())
+
+
+_NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def suggested_file_name(year: int | None, department: str) -> str:
+    """``2023年 某县教育局 整体支出绩效目标表.db``, safe as a Windows file name whatever was typed."""
+    unit = " ".join(_NOT_IN_FILE_NAMES.sub(" ", department).split())[:60].strip(" .") or tr("未命名单位")
+    prefix = f"{year}年 " if year else ""
+    return f"{prefix}{unit} 整体支出绩效目标表.db"

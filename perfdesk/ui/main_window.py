@@ -331,7 +331,11 @@ class MainWindow(QMainWindow):
 
     def update_status(self) -> None:
         self.path_label.setText(str(self.doc.path) if self.doc.path else self.tr("（未保存的新项目）"))
-        self.saved_label.setText(self.tr("有未保存的修改") if self.doc.is_modified else self.tr("已保存"))
+        if self.doc.is_modified:
+            saved = self.tr("有未保存的修改")
+        else:
+            saved = self.tr("已保存") if self.doc.path else ""  # a new, untouched project: nothing to say
+        self.saved_label.setText(saved)
         total, fiscal, other = self.doc.form.sums()
         self.sum_label.setText(self.tr("金额合计：{0} 万元").format(format_amount(total)))
 

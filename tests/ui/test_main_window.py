@@ -33,6 +33,17 @@ def test_window_shows_the_sample(window):
     assert window.tasks_view.model().index(4, 2).data() == "2738.67"
     assert "2738.67" in window.sum_label.text()
     assert window.header_panel.department.text() == "新疆巴州人力资源和社会保障局"
+    assert window.saved_label.text() == "已保存"
+
+
+def test_a_new_project_is_not_called_saved_and_suggests_a_safe_file_name(window):
+    from perfdesk.ui.file_ops import suggested_file_name
+
+    window.files.new()
+    assert window.path_label.text() == "（未保存的新项目）" and window.saved_label.text() == ""
+    window.doc.form.year = None
+    assert suggested_file_name(window.doc.form.year, "") == "未命名单位 整体支出绩效目标表.db"
+    assert suggested_file_name(2024, "某局/某中心:*?") == "2024年 某局 某中心 整体支出绩效目标表.db"
 
 
 def test_ime_typing_is_one_undo_step_and_marks_unsaved(window):
