@@ -18,10 +18,38 @@ UI_FONTS = ("Microsoft YaHei UI", "Microsoft YaHei", "WenQuanYi Micro Hei", "Not
             "Source Han Sans SC", "Droid Sans Fallback", "AR PL UMing CN")
 
 
+class QtTranslationGaps(QTranslator):
+    """Chinese for the Qt strings qtbase_zh_CN misses: Qt 6 moved or reworded their sources
+    (the file dialog showed "Look in:", "Files of type:" and "Folder" in English)."""
+
+    MOVED = {"QAbstractFileIconProvider": "QFileDialog"}  # new context -> where the translation still is
+    REWORDED = {
+        ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+        ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    }
+
+    def __init__(self, qtbase: QTranslator, parent: QApplication) -> None:
+        super().__init__(parent)
+        self.qtbase = qtbase
+
+    def isEmpty(self) -> bool:  # noqa: N802
+        return False
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        # None reaches Qt as a null string, "not translated here"; "" would blank the text.
+        text = self.REWORDED.get((context, source))
+        if text is not None:
+            return text
+        old = self.MOVED.get(context)
+        return (self.qtbase.translate(old, source, disambiguation, n) or None) if old else None
+
+
 def install_translations(app: QApplication) -> None:
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     translator = QTranslator(app)
     if translator.load(QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder):
+        # Searched last (Qt asks the most recently installed first), so only for what qtbase lacks.
+        app.installTranslator(QtTranslationGaps(translator, app))
         app.installTranslator(translator)
     else:
         log.warning("qtbase_zh_CN translation not found in %s", folder)

@@ -218,6 +218,26 @@ def test_qt_standard_buttons_are_chinese(window):
     assert any("保存" in t for t in texts) and any("取消" in t for t in texts)
 
 
+def test_the_file_dialog_is_chinese_and_our_own_texts_survive(window):
+    """qtbase_zh_CN lacks a few strings Qt 6 reworded or moved; perfdesk fills them in."""
+    from PySide6.QtCore import QFileInfo
+    from PySide6.QtWidgets import QFileDialog, QFileIconProvider, QLabel
+
+    from perfdesk.ui.app import install_translations
+
+    install_translations(QApplication.instance())  # as create_app() does; pytest-qt made the application
+    dialog = QFileDialog(window, "打开", str(Path.home()), "perfdesk 项目 (*.db)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    labels = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "查找范围(&L)：" in labels and "文件类型(&T)：" in labels
+    assert not any(word in label for label in labels for word in ("Look", "File", "type", "name"))
+    assert QFileIconProvider().type(QFileInfo(str(Path.home()))) == "文件夹"
+    dialog.deleteLater()
+    # Texts with no translation anywhere come back as written, not blank.
+    assert QApplication.translate("MainWindow", "年度绩效指标") == "年度绩效指标"
+    assert window.menuBar().actions()[0].text() == "文件(&F)"
+
+
 def test_editor_shows_nothing_left_over_for_an_empty_value(window):
     doc = window.doc
     first = doc.form.tree[0].children[0].indicators[1]  # =9辆
