@@ -187,6 +187,10 @@ def cold_starts(sample_db: Path, repeats: Repeats) -> list[Row]:
                      fmt_seconds, "bare window")
     floor.target, floor.result, floor.note = "", INFO, "Qt's own share (no perfdesk code)"
     rows.append(floor)
+    own = relative("  ... perfdesk vs that plain-Qt window", seconds["perfdesk"], seconds["plain-qt"], 1.5,
+                   fmt_seconds, "plain-Qt window")
+    own.target, own.result, own.note = "", INFO, "perfdesk's own share"
+    rows.append(own)
     if memory["plain-qt"] and memory["bare"]:
         floor = relative("  ... plain-Qt window of the same shape: memory", memory["plain-qt"], memory["bare"], 1.6,
                          mib, "bare window")
