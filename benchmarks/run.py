@@ -414,7 +414,7 @@ def main() -> int:
 
 
 def run_all(args: argparse.Namespace) -> int:
-    repeats = Repeats(fast=3, slow=1, rounds=1) if args.quick else Repeats(fast=5, slow=3, rounds=5)
+    repeats = Repeats(fast=3, slow=1, rounds=1) if args.quick else Repeats(fast=7, slow=3, rounds=9)
     began = time.perf_counter()
     say(f"scratch folder {SCRATCH}")
 
