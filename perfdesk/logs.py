@@ -37,18 +37,27 @@ class RotatingLog(logging.FileHandler):
                 self._rotate()
         except OSError:
             pass
-        super().emit(record)
+        try:
+            super().emit(record)  # opens the file on the first record
+        except OSError:
+            pass  # a read-only or full profile: no log, and the caller carries on
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802
+        """A record that cannot be written is dropped, without a traceback on the console."""
 
     def _rotate(self) -> None:
         stream, self.stream = self.stream, None  # the next record reopens it (delay=True)
         if stream is not None:
             stream.close()
         path = self.baseFilename
+        moving = f"{path}.rotating"
+        # First, so that when another perfdesk holds the file (Windows) nothing has moved yet.
+        os.replace(path, moving)
         for number in range(self.backups - 1, 0, -1):
             older = f"{path}.{number}"
             if os.path.exists(older):
                 os.replace(older, f"{path}.{number + 1}")
-        os.replace(path, f"{path}.1")
+        os.replace(moving, f"{path}.1")
 
 
 def setup_logging() -> None:
