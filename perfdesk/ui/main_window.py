@@ -44,6 +44,9 @@ if TYPE_CHECKING:
 # Dialogs, printing and Excel load when first used, not before the window is painted.
 
 
+FIRST_VALIDATION_LATEST_MS = 1500
+
+
 def _excel_dialogs():  # noqa: ANN202
     from perfdesk.ui import excel_dialogs
 
@@ -88,6 +91,9 @@ class MainWindow(QMainWindow):
             screen = self.screen().availableGeometry()
             self.resize(min(1440, int(screen.width() * 0.9)), min(900, int(screen.height() * 0.9)))
         self.resizeDocks([self.validation_dock], [170], Qt.Orientation.Vertical)
+        # Validation starts after the first paint; a window that is not painted soon (started
+        # minimised, or its background wholly covered) starts it anyway.
+        QTimer.singleShot(FIRST_VALIDATION_LATEST_MS, self._after_first_paint)
 
     @property
     def outputs(self) -> OutputActions:

@@ -61,3 +61,20 @@ def test_the_marks_follow_the_first_paint_without_anyone_asking(window, qtbot):
     # A form opened later is validated at once: the window is already on screen.
     window.files.new()
     assert window.validator.problems and "个错误" in window.problems_label.text()
+
+
+def test_a_window_that_is_never_painted_still_validates(qtbot, tmp_path):
+    from perfdesk.sample import sample_project
+    from perfdesk.store import save_project
+    from perfdesk.ui.main_window import MainWindow
+
+    path = tmp_path / "示例.db"
+    save_project(sample_project(), path)
+    window = MainWindow()  # never shown, so never painted
+    assert window.files.open_path(path, ask=False)
+    assert not window.validator.started
+    qtbot.waitUntil(lambda: window.validator.started, timeout=5000)
+    assert "3 个错误" in window.problems_label.text()
+    window.doc.release_lock()
+    window.autosaver.shutdown()
+    window.deleteLater()
