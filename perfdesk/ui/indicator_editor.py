@@ -101,8 +101,16 @@ class IndicatorEditor(QWidget):
 
     def set_document(self, doc: Document) -> None:
         self.doc = doc
-        doc.tree_model.dataChanged.connect(lambda *_: self.refresh())
-        doc.form_switched.connect(lambda: self.show_indicator(None))
+        # Bound methods, not lambdas: Qt drops these connections when this widget is destroyed,
+        # while the document (and its signals) can outlive the window at exit.
+        doc.tree_model.dataChanged.connect(self._data_changed)
+        doc.form_switched.connect(self._form_switched)
+        self.show_indicator(None)
+
+    def _data_changed(self, *_args: object) -> None:
+        self.refresh()
+
+    def _form_switched(self) -> None:
         self.show_indicator(None)
 
     def show_indicator(self, indicator: Indicator | None) -> None:

@@ -296,17 +296,26 @@ class MainWindow(QMainWindow):
         self.goals_view.setModel(doc.goals_model)
         self.goals_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.selectionModel().currentChanged.connect(self._tree_current_changed)
-        doc.undo_stack.cleanChanged.connect(lambda _clean: self.update_title())
+        # Bound methods only for the document's signals: it can outlive this window at exit (a
+        # discarded, modified undo stack emits cleanChanged as it is destroyed), and Qt drops a
+        # method's connection with its window, a lambda's never.
+        doc.undo_stack.cleanChanged.connect(self._clean_changed)
         doc.edited.connect(self.update_status)
         doc.forms_changed.connect(self.refresh_forms)
         doc.form_switched.connect(self._form_switched)
         doc.select_requested.connect(self.select)
-        doc.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        doc.message.connect(self._show_message)
         self.autosaver.watch(doc)
         self.validator.watch(doc)
         self.refresh_forms()
         self.update_title()
         self.update_status()
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self.update_title()
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
 
     def _form_switched(self) -> None:
         self.tree.expandAll()

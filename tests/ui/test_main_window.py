@@ -258,3 +258,27 @@ def test_gui_save_keeps_a_bak_by_default_and_the_preference_sticks(window):
     window.backup_action.setChecked(False)
     assert not settings.keep_backup()
     window.backup_action.setChecked(True)
+
+
+def test_quitting_without_saving_a_modified_project_shows_no_error(qtbot, tmp_path, monkeypatch):
+    """At exit the window goes first; the discarded undo stack emits cleanChanged as it dies."""
+    import shiboken6
+
+    from perfdesk.ui.main_window import MainWindow
+
+    path = tmp_path / "示例.db"
+    save_project(sample_project(), path)
+    win = MainWindow()
+    assert win.files.open_path(path, ask=False)
+    win.show()
+    type_chinese(win.header_panel.department, "乌鲁木齐")
+    tree = win.doc.tree_model
+    win.editor.show_indicator(next(i for _, _, i in win.doc.form.iter_indicators()))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    assert win.close()
+    doc = win.doc
+    shiboken6.delete(win)  # what Python does to the window when run_gui returns
+    doc.undo_stack.clear()  # modified -> clean: cleanChanged reaches no dead window
+    tree.dataChanged.emit(tree.index(0, 0), tree.index(0, 1))
+    doc.form_switched.emit()
+    doc.message.emit("已导入")
