@@ -40,6 +40,7 @@ class FileController(QObject):
 
     def maybe_save(self) -> bool:
         """Offer to save unsaved changes. False means the clerk cancelled."""
+        self.window.commit_pending_edits()
         if not self.doc.is_modified:
             return True
         buttons = QMessageBox.StandardButton
@@ -120,6 +121,7 @@ class FileController(QObject):
         return {read_only: "read_only", copy: "copy", take_over: "take_over"}.get(box.clickedButton())
 
     def save(self) -> bool:
+        self.window.commit_pending_edits()
         if self.doc.path is None or self.doc.read_only:
             if self.doc.read_only:
                 QMessageBox.information(self.window, tr("只读"), tr("这个文件是只读打开的，请另存为一个新文件。"))
@@ -127,6 +129,7 @@ class FileController(QObject):
         return self._write(self.doc.path)
 
     def save_as(self) -> bool:
+        self.window.commit_pending_edits()
         form = self.doc.form
         suggested = suggested_file_name(form.year, form.department)
         origin = self.doc.path or self.doc.suggested_path

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QPaintEvent, QUndoGroup
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
     QDockWidget,
     QGroupBox,
     QHBoxLayout,
@@ -310,6 +312,17 @@ class MainWindow(QMainWindow):
         self.refresh_forms()
         self.update_title()
         self.update_status()
+
+    def commit_pending_edits(self) -> None:
+        """Finish a cell still being edited, as Excel does: the clerk typed and pressed Ctrl+S
+        (or printed, or closed) without Enter. Called before anything reads the document."""
+        for view in (self.tree, self.tasks_view, self.goals_view):
+            if view.state() != QAbstractItemView.State.EditingState:
+                continue
+            for editor in view.viewport().findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+                if editor.isVisible():
+                    view.commitData(editor)
+                    view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def _clean_changed(self, _clean: bool) -> None:
         self.update_title()

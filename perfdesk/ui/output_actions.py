@@ -24,6 +24,7 @@ class OutputActions(QObject):
         self.window = window
 
     def confirm_despite_errors(self, what: str) -> bool:
+        self.window.commit_pending_edits()  # print and export what is on screen
         validator = self.window.validator
         validator.run()
         errors = validator.counts()[Severity.ERROR]
@@ -44,6 +45,7 @@ class OutputActions(QObject):
     def preview(self) -> None:
         from perfdesk.ui.print_preview import PreviewDialog
 
+        self.window.commit_pending_edits()
         dialog = PreviewDialog(self.window.doc.form, self.window, confirm=self.confirm_despite_errors)
         dialog.start_folder = self._folder()
         dialog.exec()

@@ -282,3 +282,28 @@ def test_quitting_without_saving_a_modified_project_shows_no_error(qtbot, tmp_pa
     tree.dataChanged.emit(tree.index(0, 0), tree.index(0, 1))
     doc.form_switched.emit()
     doc.message.emit("已导入")
+
+
+def test_ctrl_s_keeps_what_is_still_being_typed_in_a_cell(window, qtbot):
+    """Typed into a cell, no Enter, Ctrl+S: saved, as in Excel or WPS."""
+    from PySide6.QtWidgets import QLineEdit
+
+    tasks = window.tasks_view
+    cell = tasks.model().index(0, 4)  # 其他资金 of the first task
+    tasks.setCurrentIndex(cell)
+    tasks.edit(cell)
+    editor = tasks.viewport().findChild(QLineEdit)
+    assert editor is not None
+    editor.setText("9")
+    tree = window.tree
+    indicator = next(i for _, _, i in window.doc.form.iter_indicators() if i.name == "保障在职人员数量")
+    value_cell = window.doc.tree_model.index_of(indicator, 1)
+    tree.setCurrentIndex(value_cell)
+    tree.edit(value_cell)  # opening this editor closes the first one, committing it
+    tree_editor = tree.viewport().findChild(QLineEdit)
+    tree_editor.setText("≥110人")
+    qtbot.keyClick(tree_editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = open_project(window.doc.path).forms[0]
+    assert str(saved.tasks[0].other) == "9"
+    assert next(i.value for _, _, i in saved.iter_indicators() if i.name == "保障在职人员数量") == "≥110人"
+    assert not window.isWindowModified()
