@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from perfdesk.domain.model import Form
 from perfdesk.errors import PerfdeskError
+from perfdesk.ui import settings
 from perfdesk.ui.commands import AddFormCommand
+from perfdesk.ui.file_ops import suggested_file_name
 
 if TYPE_CHECKING:
     from perfdesk.ui.main_window import MainWindow
@@ -75,7 +77,7 @@ class ImportPreview(QDialog):
 def import_excel(window: MainWindow, path: Path | None = None, preview: bool = True) -> int:
     """Returns how many forms were added (0 when cancelled or refused)."""
     if path is None:
-        name, _ = QFileDialog.getOpenFileName(window, tr("导入Excel"), str(Path.home()), tr(XLSX_FILTER))
+        name, _ = QFileDialog.getOpenFileName(window, tr("导入Excel"), str(_excel_folder(window)), tr(XLSX_FILTER))
         if not name:
             return 0
         path = Path(name)
@@ -98,12 +100,30 @@ def import_excel(window: MainWindow, path: Path | None = None, preview: bool = T
     if not forms:
         return 0
     doc = window.doc
+    if preview and not _confirm_duplicates(window, forms):
+        return 0
     doc.undo_stack.beginMacro(tr("导入Excel：{0}").format(path.name))
     for form in forms:
         doc.push(AddFormCommand(doc, form, len(doc.project.forms)))
     doc.undo_stack.endMacro()
+    settings.set_last_folder("excel", path.parent)
     window.statusBar().showMessage(tr("已从 {0} 导入 {1} 张表（Ctrl+Z 可撤销）").format(path.name, len(forms)), 8000)
     return len(forms)
+
+
+def _confirm_duplicates(window: MainWindow, forms: list[Form]) -> bool:
+    """Importing the same workbook twice would silently give two identical tables."""
+    have = {(form.year, form.department.strip()) for form in window.doc.project.forms}
+    same = [form.display_name for form in forms if (form.year, form.department.strip()) in have]
+    if not same:
+        return True
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        window, tr("导入Excel"),
+        tr("项目中已经有“{0}”的表。\n仍要把导入的表作为新的一张加入吗？（不需要的表可在“表格”菜单中删除）")
+        .format("”“".join(same)),
+        buttons.Yes | buttons.No, buttons.No)
+    return answer == buttons.Yes
 
 
 def export_excel(window: MainWindow) -> Path | None:
@@ -111,8 +131,9 @@ def export_excel(window: MainWindow) -> Path | None:
         return None
     doc = window.doc
     origin = doc.path or doc.suggested_path
-    folder = origin.parent if origin else Path.home()
-    stem = origin.stem if origin else f"{doc.form.year or ''}年 {doc.form.department or '未命名单位'} 整体支出绩效目标表"
+    # The workbook holds the whole project, so it is named after the project file.
+    stem = origin.stem if origin else Path(suggested_file_name(doc.form.year, doc.form.department)).stem
+    folder = _excel_folder(window)
     name, _ = QFileDialog.getSaveFileName(window, tr("导出Excel"), str(folder / f"{stem}.xlsx"), tr(XLSX_FILTER))
     if not name:
         return None
@@ -126,5 +147,12 @@ def export_excel(window: MainWindow) -> Path | None:
     except PerfdeskError as exc:
         QMessageBox.critical(window, tr("导出失败"), str(exc))
         return None
+    settings.set_last_folder("excel", path.parent)
     window.statusBar().showMessage(tr("已导出 Excel：{0}").format(path), 8000)
     return path
+
+
+def _excel_folder(window: MainWindow) -> Path:
+    """Where the last workbook was, else beside the project, else the home folder."""
+    origin = window.doc.path or window.doc.suggested_path
+    return settings.last_folder("excel") or (origin.parent if origin else Path.home())

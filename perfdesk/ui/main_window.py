@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QMenu,
     QPushButton,
     QSplitter,
@@ -433,8 +434,16 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.doc.push(AddFormCommand(self.doc, dialog.build(), len(self.doc.project.forms)))
 
-    def remove_form(self) -> None:
+    def remove_form(self, ask: bool = True) -> None:
         if len(self.doc.project.forms) > 1:
+            if ask:
+                buttons = QMessageBox.StandardButton
+                answer = QMessageBox.question(
+                    self, self.tr("删除表"),
+                    self.tr("删除“{0}”这张表？\n（删错了可以用“编辑 › 撤销”恢复）").format(self.doc.form.display_name),
+                    buttons.Yes | buttons.No, buttons.No)
+                if answer != buttons.Yes:
+                    return
             self.doc.push(RemoveFormCommand(self.doc, self.doc.form.id))
         else:
             self.statusBar().showMessage(self.tr("项目中至少要有一张表"), 5000)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSettings
 
 from perfdesk.paths import app_data_dir
@@ -43,4 +45,17 @@ def keep_backup() -> bool:
 def set_keep_backup(on: bool) -> None:
     store = open_settings()
     store.setValue("files/keep_backup", "true" if on else "false")
+    store.sync()
+
+
+def last_folder(kind: str) -> Path | None:
+    """The folder the clerk last used for ``kind`` ("excel" …), if it still exists."""
+    value = open_settings().value(f"folders/{kind}", "")
+    folder = Path(str(value)) if value else None
+    return folder if folder is not None and folder.is_dir() else None
+
+
+def set_last_folder(kind: str, folder: Path) -> None:
+    store = open_settings()
+    store.setValue(f"folders/{kind}", str(folder))
     store.sync()

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 COLOURS = {Severity.ERROR: "#f6c9c9", Severity.WARNING: "#fbe8b0", Severity.HINT: "#dde9f7"}
 MARKED = (Severity.ERROR, Severity.WARNING)  # hints stay in the list, not on the cells
+GROUP_ROLE = Qt.ItemDataRole.UserRole + 1  # a severity group's key; UserRole holds a row's Problem
 
 
 class Validator(QObject):
@@ -116,12 +117,18 @@ class ValidationPanel(QWidget):
         counts = self.validator.counts()
         self.summary.setText(self.tr("共 {0} 个错误、{1} 个警告、{2} 个提示（双击定位）").format(
             counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.HINT]))
+        # Keep each group open or closed as the clerk left it (a fix rebuilds the list).
+        was_open = {}
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            was_open[group.data(0, GROUP_ROLE)] = group.isExpanded()
         self.tree.clear()
         for severity in Severity:
             problems = [p for p in self.validator.problems if p.severity is severity]
             if not problems:
                 continue
             group = QTreeWidgetItem([f"{severity.value}（{len(problems)}）"])
+            group.setData(0, GROUP_ROLE, severity.value)
             group.setBackground(0, QBrush(QColor(COLOURS[severity])))
             font = group.font(0)
             font.setBold(True)
@@ -130,10 +137,11 @@ class ValidationPanel(QWidget):
             for problem in problems:
                 text = problem.message + (self.tr("　［可修复：{0}］").format(problem.fix.label) if problem.fix else "")
                 item = QTreeWidgetItem([problem.place.label, text])
+                item.setToolTip(0, problem.place.label)  # the column is narrow; long names are cut
                 item.setToolTip(1, problem.message)
                 item.setData(0, Qt.ItemDataRole.UserRole, problem)
                 group.addChild(item)
-            group.setExpanded(severity is not Severity.HINT)
+            group.setExpanded(was_open.get(severity.value, severity is not Severity.HINT))
         self._update_fix_button()
 
     def selected_problem(self) -> Problem | None:

@@ -50,3 +50,28 @@ def test_bad_workbook_gives_a_message_and_changes_nothing(window, tmp_path, monk
     assert excel_dialogs.import_excel(window, bad, preview=False) == 0
     assert shown and ".xlsx" in shown[0]
     assert jsonform.dumps(window.doc.project) == before
+
+
+def test_importing_a_table_that_is_already_there_asks_first(window, tmp_path, monkeypatch):
+    from perfdesk.ui import settings
+
+    target = tmp_path / "表格" / "导出.xlsx"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert excel_dialogs.export_excel(window) == target
+    assert settings.last_folder("excel") == target.parent  # the next import dialog starts there
+    asked = []
+
+    def answer(*args, **_kwargs):
+        asked.append(args[2])
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    monkeypatch.setattr(excel_dialogs.ImportPreview, "exec", lambda self: 1)
+    assert excel_dialogs.import_excel(window, target) == 0
+    assert "已经有“2022年 新疆巴州人力资源和社会保障局”" in asked[0]
+    assert len(window.doc.project.forms) == 1  # No: nothing added
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    assert excel_dialogs.import_excel(window, target) == 1
+    assert len(window.doc.project.forms) == 2

@@ -183,6 +183,19 @@ def test_forms_list_and_copy_of_last_years_form(window):
     window.doc.push(AddFormCommand(window.doc, form, 1))
     assert window.forms_list.count() == 2 and not window.forms_list.isHidden()
     assert window.doc.form is form
+    # 删除当前表 asks first; No keeps it.
+    replies = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    original = QMessageBox.question
+    QMessageBox.question = lambda *a, **k: next(replies)
+    try:
+        window.remove_form()
+        assert window.forms_list.count() == 2
+        window.remove_form()
+        assert window.forms_list.count() == 1 and window.doc.form is not form
+        window.doc.undo_stack.undo()  # 撤销 brings it back
+        assert window.forms_list.count() == 2
+    finally:
+        QMessageBox.question = original
     window.forms_list.setCurrentRow(0)
     assert window.doc.form.year == 2022
     window.doc.undo_stack.undo()

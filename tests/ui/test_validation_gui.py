@@ -78,3 +78,21 @@ def test_a_window_that_is_never_painted_still_validates(qtbot, tmp_path):
     window.doc.release_lock()
     window.autosaver.shutdown()
     window.deleteLater()
+
+
+def test_the_problem_list_keeps_groups_as_the_clerk_left_them(window):
+    validator, panel = window.validator, window.validation_panel
+    validator.run()
+    groups = {panel.tree.topLevelItem(i).text(0)[:2]: panel.tree.topLevelItem(i)
+              for i in range(panel.tree.topLevelItemCount())}
+    assert groups["错误"].isExpanded() and not groups["提示"].isExpanded()
+    groups["提示"].setExpanded(True)
+    groups["错误"].setExpanded(False)
+    validator.run()  # as after a fix or an edit
+    groups = {panel.tree.topLevelItem(i).text(0)[:2]: panel.tree.topLevelItem(i)
+              for i in range(panel.tree.topLevelItemCount())}
+    assert groups["提示"].isExpanded() and not groups["错误"].isExpanded()
+    first = groups["错误"].child(0)
+    assert first.toolTip(0) == first.text(0) and " › " in first.toolTip(0)  # the cut-off place in full
+    panel.tree.setCurrentItem(groups["错误"])
+    assert panel.selected_problem() is None  # a group row is not a problem
