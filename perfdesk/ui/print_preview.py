@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from perfdesk.errors import PerfdeskError
 from perfdesk.report.options import PdfOptions
 from perfdesk.ui import settings
+from perfdesk.ui.file_ops import suggested_file_name
 
 if TYPE_CHECKING:
     from perfdesk.domain.model import Form
@@ -66,9 +67,14 @@ def render(form: Form, options: PdfOptions) -> bytes:
         QApplication.restoreOverrideCursor()
 
 
-def export_pdf(parent: QWidget, form: Form, start_folder: Path) -> Path | None:
-    name = f"{form.year or ''}年 {form.department or '未命名单位'} 整体支出绩效目标表.pdf"
-    chosen, _ = QFileDialog.getSaveFileName(parent, parent.tr("导出PDF"), str(start_folder / name),
+def pdf_file_name(form: Form) -> str:
+    return Path(suggested_file_name(form.year, form.department)).with_suffix(".pdf").name
+
+
+def export_pdf(parent: QWidget, form: Form, start_folder: Path, options: PdfOptions | None = None) -> Path | None:
+    """Ask where, write the PDF, and say so: in the main window's status bar, or in a message
+    box when called from a dialog (the preview) that has none."""
+    chosen, _ = QFileDialog.getSaveFileName(parent, parent.tr("导出PDF"), str(start_folder / pdf_file_name(form)),
                                             parent.tr("PDF 文件 (*.pdf)"))
     if not chosen:
         return None
@@ -78,11 +84,16 @@ def export_pdf(parent: QWidget, form: Form, start_folder: Path) -> Path | None:
     from perfdesk.report import render_form_pdf
 
     try:
-        pages = render_form_pdf(form, path, saved_options())
+        pages = render_form_pdf(form, path, options or saved_options())
     except PerfdeskError as exc:
         QMessageBox.critical(parent, parent.tr("导出失败"), str(exc))
         return None
-    parent.statusBar().showMessage(parent.tr("已导出 PDF：{0}（共 {1} 页）").format(path, pages), 8000)
+    done = parent.tr("已导出 PDF：{0}（共 {1} 页）").format(path, pages)
+    status = getattr(parent, "statusBar", None)
+    if status is not None:
+        status().showMessage(done, 8000)
+    else:
+        QMessageBox.information(parent, parent.tr("导出PDF"), done)
     return path
 
 
@@ -221,14 +232,5 @@ class PreviewDialog(QDialog):
         return True
 
     def _export(self) -> None:
-        if not self.confirm(self.tr("导出PDF")):
-            return
-        start = self.start_folder / f"{self.form.year or ''}年 {self.form.department or '未命名单位'} 整体支出绩效目标表.pdf"
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出PDF"), str(start), self.tr("PDF 文件 (*.pdf)"))
-        if name:
-            from perfdesk.report import render_form_pdf
-
-            try:
-                render_form_pdf(self.form, Path(name), self.options())
-            except PerfdeskError as exc:
-                QMessageBox.critical(self, self.tr("导出失败"), str(exc))
+        if self.confirm(self.tr("导出PDF")):
+            export_pdf(self, self.form, self.start_folder, self.options())

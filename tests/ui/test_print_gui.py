@@ -58,6 +58,20 @@ def test_preview_buttons_also_ask_when_there_are_errors(window, monkeypatch):
     dialog.close()
 
 
+def test_export_from_the_preview_says_where_the_pdf_went(window, tmp_path, monkeypatch):
+    offered, told = [], []
+    target = tmp_path / "预览导出"  # no extension typed
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: offered.append(a[2]) or (str(target), ""))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+    dialog = print_preview.PreviewDialog(window.doc.form, window, confirm=window.outputs.confirm_despite_errors)
+    dialog._export()
+    dialog.close()
+    assert offered[0].endswith("2022年 新疆巴州人力资源和社会保障局 整体支出绩效目标表.pdf")
+    assert (tmp_path / "预览导出.pdf").exists()
+    assert told and "已导出 PDF" in told[0] and "共 4 页" in told[0]
+
+
 def test_font_preference_refuses_what_cannot_be_embedded(window, tmp_path, monkeypatch):
     from perfdesk.paths import resources_dir
 
