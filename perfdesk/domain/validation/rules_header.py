@@ -40,7 +40,7 @@ def check_goals(ctx: Context) -> None:
     goals = ctx.form.goals
     if not any(goal.text.strip() for goal in goals):
         ctx.report("goals.missing", ctx.form_place("goals"),
-                   "未填写年度总体目标，请按“目标1：…… 目标2：……”写明本年度要达到的目标。")
+                   "未填写年度总体目标，请在“年度总体目标”中每行写一个本年度要达到的目标（打印时自动编为目标1、目标2……）。")
         return
     seen: set[str] = set()
     for number, goal in enumerate(goals, start=1):
