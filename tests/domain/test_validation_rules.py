@@ -414,3 +414,26 @@ def test_names_that_differ_only_in_width_or_spaces_are_duplicates(a, b):
 
     assert name_key(a) == name_key(b)
     assert name_key("保障人数") != name_key("保障人员")
+
+
+@pytest.mark.parametrize(("typed", "fixed"), [
+    ("不低于95%", "≥95%"), ("大于等于 95 ％", "≥95%"), ("不超过24小时", "≤24小时"), ("至少800人次", "≥800人次"),
+    ("不晚于2023年11月30日", "≤2023年11月30日"), ("低于1%", "<1%"),
+])
+def test_a_comparator_written_in_words_is_understood_and_offered_as_a_fix(typed, fixed):
+    form = education_2023()
+    ind(form, "培训合格率").value = typed
+    problems = [p for p in validate_form(form) if p.place.label.endswith("培训合格率")]
+    assert [p.rule_id for p in problems] == ["value.unit_wording"]
+    assert problems[0].severity is H and problems[0].fix is not None
+    assert problems[0].fix.edits[0].value == fixed and ind(form, "培训合格率").value == typed  # kept as typed
+    apply_fix(form, problems[0].fix)
+    assert not [p for p in validate_form(form) if p.place.label.endswith("培训合格率") and p.rule_id.startswith("value.")]
+
+
+@pytest.mark.parametrize("typed", ["不低于良好", "高于上年水平", "不低于90%以上"])
+def test_words_without_a_plain_amount_are_not_guessed(typed):
+    form = education_2023()
+    ind(form, "培训合格率").value = typed
+    rules = {p.rule_id for p in validate_form(form) if p.place.label.endswith("培训合格率")}
+    assert "value.unit_wording" not in rules

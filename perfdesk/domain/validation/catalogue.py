@@ -67,7 +67,7 @@ _RULES = (
     RuleInfo("value.comparator_spelling", H, "指标值写法不规范"),
     RuleInfo("value.unrecognised", W, "指标值看似数字但无法识别"),
     RuleInfo("value.no_unit", W, "指标值缺少计量单位"),
-    RuleInfo("value.unit_wording", H, "单位中写了“以上/以下”等方向词"),
+    RuleInfo("value.unit_wording", H, "用“以上/不低于”等词表示方向，应写比较符"),
     RuleInfo("value.percent_range", E, "百分比超出 0–100"),
     RuleInfo("value.percent_range_change", W, "增减幅度类百分比超出 0–100"),
     RuleInfo("value.date_impossible", E, "日期不存在"),

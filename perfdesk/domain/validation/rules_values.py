@@ -55,7 +55,11 @@ def _respell(out: list[Finding], facts: ValueFacts) -> None:
 
 def _check_text(ctx: Context, out: list[Finding], facts: ValueFacts) -> None:
     year = ctx.form.year
-    if facts.value.unrecognised:
+    if facts.word_fix is not None:  # 不低于90%: understood, only spelled in words
+        out.append(Finding("value.unit_wording",
+                           f"指标值“{facts.value.raw.strip()}”中的“{facts.comparator_word}”请用比较符表示，"
+                           f"写成“{facts.word_fix}”，以便系统识别和统一打印。", facts.word_fix))
+    elif facts.value.unrecognised:
         typed = facts.value.raw.strip()
         example = "如 ≥90%、=12次 或 2022年12月31日"
         if facts.month_day and year is not None:

@@ -24,6 +24,14 @@ TO_WAN = {"万元": Decimal(1), "元": Decimal("0.0001"), "千元": Decimal("0.1
 _MONEY_PREFIXES = ("亿元", "万元", "千元", "元")
 _TIME_UNITS = ("秒", "分钟", "小时", "天", "日", "个工作日", "工作日", "周", "个月")
 _YEAR_UNITS = ("年", "年度", "年底", "年底前", "年末", "年前")
+# Words typed in front of the number instead of a comparator: 不低于90% is ≥90%.
+# Longest first, so 大于等于 is not read as 大于.
+COMPARATOR_WORDS = (
+    ("大于或等于", "≥"), ("大于等于", "≥"), ("不低于", "≥"), ("不少于", "≥"), ("不小于", "≥"), ("不早于", "≥"),
+    ("至少", "≥"), ("小于或等于", "≤"), ("小于等于", "≤"), ("不高于", "≤"), ("不超过", "≤"), ("不多于", "≤"),
+    ("不大于", "≤"), ("不晚于", "≤"), ("不迟于", "≤"), ("至多", "≤"), ("大于", ">"), ("高于", ">"), ("超过", ">"),
+    ("多于", ">"), ("小于", "<"), ("低于", "<"), ("少于", "<"), ("等于", "="),
+)
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年)")
 _MONTH_DAY = re.compile(r"^\d{1,2}月(\d{1,2}[日号])?")
 
@@ -44,6 +52,7 @@ class ValueFacts:
     years_in_text: tuple[int, ...] = ()
     month_day: bool = False  # 11月30日前: a date without its year
     looks_like_range: bool = False  # 90%-95%
+    comparator_word: str = ""  # 不低于 in 不低于90%
     percent_out_of_range: bool = False  # a percentage below 0 or above 100
     percent_cap: bool = False  # a percentage capped from above (≤5%, <3%)
 
@@ -54,11 +63,14 @@ def value_facts(raw: str) -> ValueFacts:
     canonical = value.canonical
     if value.kind is ValueKind.TEXT:
         typed = raw.strip()
+        word, word_fix = _comparator_word(typed) if value.unrecognised else ("", None)
         return ValueFacts(
             value, canonical,
+            word_fix=word_fix,
             years_in_text=tuple(int(m.group(1)) for m in _YEAR_IN_TEXT.finditer(raw)),
             month_day=bool(_MONTH_DAY.match(typed)),
             looks_like_range=any(mark in typed for mark in ("-", "~", "～", "至")),
+            comparator_word=word,
         )
     if value.kind is ValueKind.EMPTY:
         return ValueFacts(value, canonical)
@@ -82,6 +94,17 @@ def value_facts(raw: str) -> ValueFacts:
         duration=unit.startswith(_TIME_UNITS),
         year_number=year_number,
     )
+
+
+def _comparator_word(typed: str) -> tuple[str, str | None]:
+    """(word, fixed text) for 不低于90% -> ("不低于", "≥90%"), when the rest is a plain amount or date."""
+    for word, symbol in COMPARATOR_WORDS:
+        if typed.startswith(word):
+            rest = cached_parse(typed[len(word):])
+            if rest.kind in (ValueKind.NUMBER, ValueKind.DATE) and not rest.comparator and not _percent(rest)[1]:
+                return word, f"{symbol}{rest.canonical}"
+            return "", None
+    return "", None
 
 
 def _percent(value: TargetValue) -> tuple[str | None, str, str | None]:
