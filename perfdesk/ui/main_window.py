@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QPaintEvent, QUndoGroup
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QMenu,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from perfdesk.domain.money import format_amount
 from perfdesk.domain.validation import Place, Severity
-from perfdesk.ui import settings, task_actions
+from perfdesk.ui import menus, settings, task_actions
 from perfdesk.ui.autosave import Autosaver
 from perfdesk.ui.commands import AddFormCommand, RemoveFormCommand
 from perfdesk.ui.document import Document
@@ -44,22 +43,7 @@ from perfdesk.ui.validation_panel import ValidationPanel, Validator
 if TYPE_CHECKING:
     from perfdesk.ui.output_actions import OutputActions
 
-# Dialogs, printing and Excel load when first used, not before the window is painted.
-
-
 FIRST_VALIDATION_LATEST_MS = 1500
-
-
-def _excel_dialogs():  # noqa: ANN202
-    from perfdesk.ui import excel_dialogs
-
-    return excel_dialogs
-
-
-def _help_dialogs():  # noqa: ANN202
-    from perfdesk.ui import help_dialogs
-
-    return help_dialogs
 
 
 def _buttons(*specs: tuple[str, object]) -> QHBoxLayout:
@@ -85,7 +69,7 @@ class MainWindow(QMainWindow):
         self._outputs: OutputActions | None = None
         self.doc = Document()
         self._build()
-        self._build_menus()
+        menus.build_menus(self)
         self.set_document(doc or self.doc)
         geometry = settings.open_settings().value("window/geometry")
         if geometry is not None:
@@ -205,76 +189,8 @@ class MainWindow(QMainWindow):
         self.goals_view.paste_requested.connect(
             lambda text: task_actions.paste_goals(self.doc, max(self._goal_row(), 0), text))
 
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("文件(&F)"))
-        self._action(file_menu, self.tr("新建(&N)"), self.files.new, QKeySequence.StandardKey.New)
-        self._action(file_menu, self.tr("打开(&O)…"), self.files.open_dialog, QKeySequence.StandardKey.Open)
-        self.recent_menu = file_menu.addMenu(self.tr("最近打开(&R)"))
-        self._action(file_menu, self.tr("保存(&S)"), self.files.save, QKeySequence.StandardKey.Save)
-        self._action(file_menu, self.tr("另存为(&A)…"), self.files.save_as, QKeySequence("Ctrl+Shift+S"))
-        self._action(file_menu, self.tr("关闭(&C)"), self.files.close, QKeySequence.StandardKey.Close)
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("打印预览(&V)…"), lambda: self.outputs.preview(), QKeySequence("Ctrl+Shift+P"))
-        self._action(file_menu, self.tr("打印(&P)…"), lambda: self.outputs.print_form(), QKeySequence.StandardKey.Print)
-        self._action(file_menu, self.tr("导出PDF(&D)…"), lambda: self.outputs.export_pdf())
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("导入Excel(&I)…"), lambda: _excel_dialogs().import_excel(self))
-        self._action(file_menu, self.tr("导出Excel(&E)…"), lambda: _excel_dialogs().export_excel(self))
-        file_menu.addSeparator()
-        self.backup_action = QAction(self.tr("保存时保留上一版（.bak）"), self)
-        self.backup_action.setCheckable(True)
-        self.backup_action.setChecked(settings.keep_backup())
-        self.backup_action.toggled.connect(settings.set_keep_backup)
-        file_menu.addAction(self.backup_action)
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("退出(&X)"), self.close, QKeySequence("Ctrl+Q"))
-        edit_menu = bar.addMenu(self.tr("编辑(&E)"))
-        self.undo_action = self.undo_group.createUndoAction(self, self.tr("撤销"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_group.createRedoAction(self, self.tr("重做"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        self._action(edit_menu, self.tr("查找(&F)…"), self.find_bar.open, QKeySequence.StandardKey.Find)
-        check_menu = bar.addMenu(self.tr("审核(&V)"))
-        toggle = self.validation_dock.toggleViewAction()
-        toggle.setText(self.tr("显示审核结果(&S)"))
-        toggle.setShortcut(QKeySequence("F7"))
-        check_menu.addAction(toggle)
-        self._action(check_menu, self.tr("修复选中的问题(&F)"), self.validation_panel.apply_fix)
-        form_menu = bar.addMenu(self.tr("表格(&T)"))
-        self._action(form_menu, self.tr("新建表(&N)…"), self.new_form)
-        self._action(form_menu, self.tr("删除当前表(&D)"), self.remove_form)
-        help_menu = bar.addMenu(self.tr("帮助(&H)"))
-        self._action(help_menu, self.tr("使用说明(&G)"), lambda: _help_dialogs().show_guide(self), QKeySequence("F1"))
-        self._action(help_menu, self.tr("打开日志文件夹(&L)"), lambda: _help_dialogs().open_log_folder())
-        self._action(help_menu, self.tr("关于 perfdesk(&A)"), lambda: _help_dialogs().show_about(self))
-        self.refresh_recent_menu()
-
-    def _action(self, menu: QMenu, text: str, slot: object, shortcut: object = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        return action
-
     def refresh_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        files = settings.recent_files()
-        for path in files:
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _c=False, p=path: self.files.open_path(Path(p)))
-        if files:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction(self.tr("清除列表"), self._clear_recent)
-        self.recent_menu.setEnabled(bool(files))
-
-    def _clear_recent(self) -> None:
-        settings.clear_recent_files()
-        self.refresh_recent_menu()
+        menus.refresh_recent_menu(self)
 
     # --- document -------------------------------------------------------------------
 
