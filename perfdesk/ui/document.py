@@ -145,6 +145,16 @@ class Document(QObject):
         self.undo_stack.push(command)
 
     @property
+    def origin(self) -> Path | None:
+        """The project's file, or the one it was recovered or copied from."""
+        return self.path or self.suggested_path
+
+    @property
+    def folder(self) -> Path:
+        """Where file dialogs start: beside the project, else the home folder."""
+        return self.origin.parent if self.origin else Path.home()
+
+    @property
     def is_modified(self) -> bool:
         return self.recovered or not self.undo_stack.isClean()
 

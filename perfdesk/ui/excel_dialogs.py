@@ -130,9 +130,8 @@ def export_excel(window: MainWindow) -> Path | None:
     if not window.outputs.confirm_despite_errors(tr("导出Excel")):
         return None
     doc = window.doc
-    origin = doc.path or doc.suggested_path
     # The workbook holds the whole project, so it is named after the project file.
-    stem = origin.stem if origin else Path(suggested_file_name(doc.form.year, doc.form.department)).stem
+    stem = doc.origin.stem if doc.origin else Path(suggested_file_name(doc.form.year, doc.form.department)).stem
     folder = _excel_folder(window)
     name, _ = QFileDialog.getSaveFileName(window, tr("导出Excel"), str(folder / f"{stem}.xlsx"), tr(XLSX_FILTER))
     if not name:
@@ -154,5 +153,4 @@ def export_excel(window: MainWindow) -> Path | None:
 
 def _excel_folder(window: MainWindow) -> Path:
     """Where the last workbook was, else beside the project, else the home folder."""
-    origin = window.doc.path or window.doc.suggested_path
-    return settings.last_folder("excel") or (origin.parent if origin else Path.home())
+    return settings.last_folder("excel") or window.doc.folder

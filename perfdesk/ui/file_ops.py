@@ -132,8 +132,7 @@ class FileController(QObject):
         self.window.commit_pending_edits()
         form = self.doc.form
         suggested = suggested_file_name(form.year, form.department)
-        origin = self.doc.path or self.doc.suggested_path
-        folder = origin.parent if origin else Path.home()
+        folder = self.doc.folder
         if self.doc.suggested_path is not None:
             suggested = self.doc.suggested_path.name  # the overwrite prompt of the dialog asks first
         name, _ = QFileDialog.getSaveFileName(self.window, tr("另存为"), str(folder / suggested), tr(FILE_FILTER))

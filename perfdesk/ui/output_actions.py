@@ -37,17 +37,12 @@ class OutputActions(QObject):
             buttons.Yes | buttons.No, buttons.No)
         return answer == buttons.Yes
 
-    def _folder(self) -> Path:
-        doc = self.window.doc
-        origin = doc.path or doc.suggested_path
-        return origin.parent if origin else Path.home()
-
     def preview(self) -> None:
         from perfdesk.ui.print_preview import PreviewDialog
 
         self.window.commit_pending_edits()
         dialog = PreviewDialog(self.window.doc.form, self.window, confirm=self.confirm_despite_errors)
-        dialog.start_folder = self._folder()
+        dialog.start_folder = self.window.doc.folder
         dialog.exec()
 
     def print_form(self) -> None:
@@ -63,4 +58,4 @@ class OutputActions(QObject):
             return None
         from perfdesk.ui.print_preview import export_pdf
 
-        return export_pdf(self.window, self.window.doc.form, self._folder())
+        return export_pdf(self.window, self.window.doc.form, self.window.doc.folder)
