@@ -100,20 +100,18 @@ def _check_level1_name(ctx: Context, framework: Framework, level1: Level1, place
             message = f"在{framework.name}中“{name}”是“{parent}”下的二级指标，不能作为一级指标。"
         else:
             message = f"一级指标“{name}”不在{framework.name}内，本表只能使用 {allowed}。"
-        other = _other_framework(framework, level1=name)
-        if other:
-            message += f"（“{name}”是{other.name}的一级指标；如果本表按该体系填报，请把表的指标体系改为 {other.id}。）"
+        message += _other_framework_hint(framework, name, level1=True)
     ctx.report("tree.level1_unknown", place, message)
     return None
 
 
-def _other_framework(framework: Framework, level1: str | None = None, level2: str | None = None) -> Framework | None:
+def _other_framework_hint(framework: Framework, name: str, level1: bool) -> str:
+    """Where ``name`` belongs to another framework, say so and how to switch; else ""."""
     for other in all_frameworks().values():
-        if other.id == framework.id:
-            continue
-        if (level1 and level1 in other.level1_names) or (level2 and other.parent_of(level2)):
-            return other
-    return None
+        if other.id != framework.id and (name in other.level1_names if level1 else other.parent_of(name)):
+            level = "一级" if level1 else "二级"
+            return f"（“{name}”是{other.name}的{level}指标；如果本表按该体系填报，请把表的指标体系改为 {other.id}。）"
+    return ""
 
 
 def _check_children(ctx: Context, framework: Framework, level1: Level1, known: str) -> None:
@@ -149,9 +147,7 @@ def _check_children(ctx: Context, framework: Framework, level1: Level1, known: s
             message = f"二级指标“{name}”属于“{framework.parent_of(name)}”，不能放在“{known}”下，请移过去。"
         else:
             message = f"二级指标“{name}”不在{framework.name}内，“{known}”下可用：{choices}。"
-            other = _other_framework(framework, level2=name)
-            if other:
-                message += f"（“{name}”是{other.name}的二级指标；如果本表按该体系填报，请把表的指标体系改为 {other.id}。）"
+            message += _other_framework_hint(framework, name, level1=False)
         ctx.report("tree.level2_not_allowed", place, message)
 
 
