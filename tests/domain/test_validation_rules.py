@@ -437,3 +437,14 @@ def test_words_without_a_plain_amount_are_not_guessed(typed):
     ind(form, "培训合格率").value = typed
     rules = {p.rule_id for p in validate_form(form) if p.place.label.endswith("培训合格率")}
     assert "value.unit_wording" not in rules
+
+
+def test_a_name_from_the_other_framework_says_which_framework_to_switch_to():
+    form = education_2023()  # 2015 framework
+    form.tree.append(Level1("成本指标", [Level2("经济成本指标", [Indicator("培训成本", "≤48万元")])]))
+    messages = {p.place.label: p.message for p in validate_form(form) if p.rule_id.startswith("tree.")}
+    assert "请把表的指标体系改为 2021" in messages["成本指标"] and "一级指标" in messages["成本指标"]
+    form = labour_2021_framework()
+    form.tree[0].children.append(Level2("成本指标", [Indicator("培训成本", "≤48万元")]))
+    level2 = [p.message for p in validate_form(form) if p.rule_id == "tree.level2_not_allowed" and "“成本指标”" in p.message]
+    assert level2 and "二级指标；如果本表按该体系填报，请把表的指标体系改为 2015" in level2[0]
