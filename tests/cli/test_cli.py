@@ -3,27 +3,19 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from mainrun import run_main
 from seedparse import read_seed
 
 from perfdesk.domain.values import parse_value
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
 def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
-    full_env = dict(os.environ)
-    full_env.pop("PYTHONUTF8", None)
-    full_env.update(env or {})
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args], capture_output=True, env=full_env, cwd=cwd, timeout=120
-    )
+    return run_main(*args, env=env, cwd=cwd)
 
 
 def test_sample_export_gives_the_seed_table(tmp_path):

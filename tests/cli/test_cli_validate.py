@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from decimal import Decimal
 from pathlib import Path
 
+from mainrun import run_main
 from perfdesk.domain.model import Form, Goal, Indicator, Level1, Level2, Project, Task
 from perfdesk.sample import sample_project
 from perfdesk.store import save_project
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
-    full_env = dict(os.environ)
-    full_env.pop("PYTHONUTF8", None)
-    full_env.update(env or {})
-    command = [sys.executable, str(ROOT / "main.py"), *args]
-    return subprocess.run(command, capture_output=True, env=full_env, timeout=120)
+    return run_main(*args, env=env)
 
 
 def clean_form_with_one_warning() -> Form:

@@ -2,29 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from mainrun import run_main
 from test_xlsx_builders import province_workbook
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    full_env = {**os.environ, **(env or {})}
-    full_env.pop("PYTHONUTF8", None)
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        check=False,
-        capture_output=True,
-        env=full_env,
-        timeout=120,
-        text=True,
-        encoding="utf-8",
-    )
+    return run_main(*args, env=env, text=True)
 
 
 def test_export_then_import_gives_the_same_json(tmp_path):

@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from mainrun import run_main
 
 from perfdesk.report.fonts import bundled_font_path
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ)
-    env.pop("PYTHONUTF8", None)
-    return subprocess.run(
-        [sys.executable, str(ROOT / "main.py"), *args],
-        capture_output=True,
-        env=env,
-        cwd=cwd,
-        timeout=120,
-        encoding="utf-8",
-        errors="replace",
-    )
+    return run_main(*args, cwd=cwd, text=True)
 
 
 @pytest.fixture(scope="module")
