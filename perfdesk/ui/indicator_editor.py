@@ -6,6 +6,7 @@ one field coalesces into one undo step.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from perfdesk.domain.model import Indicator
 from perfdesk.domain.values import CANONICAL_COMPARATORS, ValueKind
 from perfdesk.ui.commands import SetIndicatorFieldCommand
+from perfdesk.ui.roles import touches_text
 
 if TYPE_CHECKING:
     from perfdesk.ui.document import Document
@@ -107,8 +109,9 @@ class IndicatorEditor(QWidget):
         doc.form_switched.connect(self._form_switched)
         self.show_indicator(None)
 
-    def _data_changed(self, *_args: object) -> None:
-        self.refresh()
+    def _data_changed(self, _top: object, _bottom: object, roles: Sequence[int] = ()) -> None:
+        if touches_text(roles):  # a marks refresh must not rewrite fields being typed in
+            self.refresh()
 
     def _form_switched(self) -> None:
         self.show_indicator(None)

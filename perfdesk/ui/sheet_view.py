@@ -3,11 +3,14 @@ add and remove rows, Ctrl+Up/Down move them, Ctrl+C/Ctrl+V copy and paste."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from perfdesk.ui.clipboard import to_tsv
+from perfdesk.ui.roles import touches_text
 
 
 class SheetView(QTableView):
@@ -33,6 +36,12 @@ class SheetView(QTableView):
         if not rows and self.currentIndex().isValid():
             rows = {self.currentIndex().row()}
         return sorted(rows)
+
+    def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Sequence[int] = ()) -> None:  # noqa: N802
+        if not touches_text(roles):  # only 审核 marks: repaint, keep what is being typed (see ui/roles.py)
+            self.viewport().update()
+            return
+        super().dataChanged(top_left, bottom_right, roles)
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         # Enter commits and moves down, as in Excel/WPS.

@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelInde
 from PySide6.QtGui import QColor, QFont
 
 from perfdesk.domain.model import Form, Indicator, Level1, Level2
+from perfdesk.ui.roles import MARK_ROLES
 
 if TYPE_CHECKING:
     from perfdesk.ui.document import Document
@@ -189,16 +190,17 @@ class IndicatorTreeModel(QAbstractItemModel):
         if self._form is None or not self.form.tree:
             return
         last = len(self.form.tree) - 1
-        self.dataChanged.emit(self.index(0, 0), self.index(last, 1))
+        self.dataChanged.emit(self.index(0, 0), self.index(last, 1), MARK_ROLES)
         for level1 in self.form.tree:
             parent1 = self.index_of(level1)
             if level1.children:
-                self.dataChanged.emit(self.index(0, 0, parent1), self.index(len(level1.children) - 1, 1, parent1))
+                self.dataChanged.emit(self.index(0, 0, parent1), self.index(len(level1.children) - 1, 1, parent1),
+                                      MARK_ROLES)
             for level2 in level1.children:
                 if level2.indicators:
                     parent2 = self.index_of(level2)
                     self.dataChanged.emit(self.index(0, 0, parent2),
-                                          self.index(len(level2.indicators) - 1, 1, parent2))
+                                          self.index(len(level2.indicators) - 1, 1, parent2), MARK_ROLES)
 
     # --- drag and drop ------------------------------------------------------------
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from perfdesk.domain.model import Indicator, Level1, Level2
 from perfdesk.ui.commands import InsertIndicatorCommand, MoveIndicatorCommand, RemoveIndicatorCommand
+from perfdesk.ui.roles import touches_text
 
 if TYPE_CHECKING:
     from perfdesk.ui.document import Document
@@ -28,6 +31,12 @@ class IndicatorTreeView(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.setUniformRowHeights(True)  # keeps 2,000 rows smooth
         self.setAlternatingRowColors(True)
+
+    def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Sequence[int] = ()) -> None:  # noqa: N802
+        if not touches_text(roles):  # only 审核 marks: repaint, keep what is being typed (see ui/roles.py)
+            self.viewport().update()
+            return
+        super().dataChanged(top_left, bottom_right, roles)
 
     def set_document(self, doc: Document) -> None:
         self.doc = doc
