@@ -22,7 +22,7 @@ from perfdesk.domain.model import (
     Project,
     Task,
 )
-from perfdesk.domain.money import AmountError, parse_amount, to_text
+from perfdesk.domain.money import read_amount, to_text
 from perfdesk.domain.values import TargetValue, ValueKind
 from perfdesk.errors import FileReadError
 
@@ -73,9 +73,7 @@ def form_to_dict(form: Form) -> dict[str, Any]:
             {
                 "name": t.name,
                 "content": t.content,
-                "total": to_text(t.total),
-                "fiscal": to_text(t.fiscal),
-                "other": to_text(t.other),
+                **{key: t.unparsed.get(key, to_text(getattr(t, key))) for key in _AMOUNT_KEYS},
             }
             for t in form.tasks
         ],
@@ -115,16 +113,14 @@ class _Reader:
             raise self.fail(where, f"的“{key}”应为文字，实际是 {json.dumps(value, ensure_ascii=False, default=str)}")
         return value
 
-    def amount(self, obj: dict[str, Any], key: str, where: str) -> Decimal | None:
+    def amount(self, obj: dict[str, Any], key: str, where: str) -> tuple[Decimal | None, str | None]:
+        """A number, or text; text that is not a number is kept as typed (``Task.unparsed``)."""
         value = obj.get(key)
         if value is None:
-            return None
+            return None, None
         if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
             raise self.fail(where, f"的“{key}”不是金额")
-        try:
-            return parse_amount(str(value))
-        except AmountError:
-            raise self.fail(where, f"的“{key}”：“{value}”不是有效的金额") from None
+        return read_amount(str(value))
 
     def items(self, obj: dict[str, Any], key: str, where: str) -> list[Any]:
         value = obj.get(key, [])
@@ -156,11 +152,13 @@ def _form_from_dict(r: _Reader, data: dict[str, Any], where: str) -> Form:
     for i, item in enumerate(r.items(data, "tasks", where), start=1):
         place = f"{where}任务第{i}行"
         item = r.obj(item, place)
+        amounts = {k: r.amount(item, k, place) for k in _AMOUNT_KEYS}
         form.tasks.append(
             Task(
                 name=r.text(item, "name", place),
                 content=r.text(item, "content", place),
-                **{k: r.amount(item, k, place) for k in _AMOUNT_KEYS},
+                **{k: amount for k, (amount, _) in amounts.items()},
+                unparsed={k: text for k, (_, text) in amounts.items() if text is not None},
             )
         )
     for i, goal in enumerate(r.items(data, "goals", where), start=1):

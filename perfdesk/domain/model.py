@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from perfdesk.domain.framework import DEFAULT_FRAMEWORK, get_framework
-from perfdesk.domain.money import sum_amounts
+from perfdesk.domain.money import format_amount, sum_amounts
 from perfdesk.domain.values import TargetValue, parse_value
 
 KIND_DEPARTMENT = "department_overall"
@@ -70,7 +70,13 @@ class Level1:
 
 @dataclass(eq=False)
 class Task:
-    """A row of 年度主要任务; amounts in 万元, ``None`` when left blank."""
+    """A row of 年度主要任务; amounts in 万元, ``None`` when left blank.
+
+    An amount cell whose text is not a number (``约100``, ``100万元以内``) keeps that text,
+    as typed, in ``unparsed`` (field name -> text) and its amount is ``None``: the clerk's
+    words are never thrown away, and 审核 reports them as an error until corrected.
+    Replace the dict, never change it in place: undo commands hold the old one.
+    """
 
     name: str = ""
     content: str = ""
@@ -78,6 +84,12 @@ class Task:
     fiscal: Decimal | None = None
     other: Decimal | None = None
     id: str = field(default_factory=new_id)
+    unparsed: dict[str, str] = field(default_factory=dict)
+
+    def amount_text(self, field_name: str) -> str:
+        """The cell as shown and printed: the amount with 2+ decimals, or the text as typed."""
+        text = self.unparsed.get(field_name)
+        return text if text is not None else format_amount(getattr(self, field_name))
 
 
 @dataclass(eq=False)

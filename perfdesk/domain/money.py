@@ -36,6 +36,17 @@ def parse_amount(text: str) -> Decimal | None:
         raise AmountError(text) from exc
 
 
+def read_amount(text: str) -> tuple[Decimal | None, str | None]:
+    """An amount cell as typed: ``(amount, None)``, or ``(None, text)`` when the text is not a number.
+
+    The text is kept exactly as typed so that nothing the clerk wrote is lost; 审核 reports it.
+    """
+    try:
+        return parse_amount(text), None
+    except AmountError:
+        return None, text
+
+
 def decimal_places(value: Decimal) -> int:
     exponent = value.as_tuple().exponent
     return -exponent if isinstance(exponent, int) and exponent < 0 else 0

@@ -111,7 +111,7 @@ class FormSheetWriter:
             self.block(row, cols.name, row, cols.name, task.name if task else "", "left")
             self.block(row, cols.level2, row, content_last, task.content if task else "", "left")
             for column, amount in zip((cols.total, cols.fiscal, cols.other), self._amounts(task)):
-                cell_places = max(2, decimal_places(amount)) if amount is not None else 2
+                cell_places = max(2, decimal_places(amount)) if isinstance(amount, Decimal) else 2
                 places[column] = max(places[column], cell_places)
                 self.put(row, column, amount, "amount", cell_places)
             row += 1
@@ -125,8 +125,11 @@ class FormSheetWriter:
         return row + 1
 
     @staticmethod
-    def _amounts(task: Any) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
-        return (task.total, task.fiscal, task.other) if task is not None else (None, None, None)
+    def _amounts(task: Any) -> tuple[Decimal | str | None, ...]:
+        """The three amounts; a cell whose typed text is not a number gets that text (SUM skips it)."""
+        if task is None:
+            return (None, None, None)
+        return tuple(task.unparsed.get(key, getattr(task, key)) for key in ("total", "fiscal", "other"))
 
     def _goals(self, row: int) -> int:
         cols = self.cols

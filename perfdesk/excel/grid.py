@@ -155,22 +155,29 @@ class SheetGrid:
 
     def amount(self, row: int, column: int) -> Decimal | None:
         """A money cell: a number, or text such as ``1,663.73`` / ``１６６３．７３``; blank is ``None``."""
-        value = self.raw(row, column)
-        if value is None:
-            return None
-        if isinstance(value, bool):
-            raise FileReadError(f"{self.where(row, column)}：“{value}”不是金额")
-        if isinstance(value, (int, float, Decimal)):
-            return number_text(value)
-        text = str(value).strip()
-        if text in ("", "-", "—", "--", "——", "/", "无", "－"):
-            return None
-        try:
-            return parse_amount(text.replace("万元", "").replace("元", ""))
-        except AmountError:
+        amount, text = self.amount_or_text(row, column)
+        if text is not None:
             raise FileReadError(
                 f"{self.where(row, column)}：“{text}”不是有效的金额，请改为数字（单位：万元）"
-            ) from None
+            )
+        return amount
+
+    def amount_or_text(self, row: int, column: int) -> tuple[Decimal | None, str | None]:
+        """A money cell as :meth:`amount` reads it, or ``(None, text)`` when its text is not a number."""
+        value = self.raw(row, column)
+        if value is None:
+            return None, None
+        if isinstance(value, bool):
+            return None, "TRUE" if value else "FALSE"
+        if isinstance(value, (int, float, Decimal)):
+            return number_text(value), None
+        text = str(value).strip()
+        if text in ("", "-", "—", "--", "——", "/", "无", "－"):
+            return None, None
+        try:
+            return parse_amount(text.replace("万元", "").replace("元", "")), None
+        except AmountError:
+            return None, text
 
     def row_cells(self, row: int) -> list[tuple[int, Any]]:
         """(column, value) of the stored cells of one row, left to right."""

@@ -74,11 +74,19 @@ def read_tasks(ctx: SheetContext, header: tuple[int, int], stop_row: int) -> Tas
         content = ""
         if content_col is not None and grid.is_anchor_or_plain(row, content_col):
             content = grid.stripped(row, content_col)
-        amounts = {role: _scaled(grid.amount(row, col), scale) for role, col in columns.items()}
-        if not name and not content and all(a is None for a in amounts.values()):
+        amounts: dict[str, Decimal | None] = {}
+        unparsed: dict[str, str] = {}
+        for role, col in columns.items():
+            amount, text = grid.amount_or_text(row, col)
+            amounts[role] = _scaled(amount, scale)
+            if text is not None:
+                unparsed[role] = text
+                ctx.note(f"  ⚠ {coordinate(row, col)} 的{_AMOUNT_NAMES[role]}“{text}”不是数字：已照原样导入，"
+                         "审核时会标出，请改为金额")
+        if not name and not content and all(a is None for a in amounts.values()) and not unparsed:
             blank += 1
             continue
-        block.tasks.append(Task(name=name, content=content, **amounts))
+        block.tasks.append(Task(name=name, content=content, **amounts, unparsed=unparsed))
         block.end_row = last_task = row
     found = "、".join(f"{_AMOUNT_NAMES[r]}（{column_letter(c)} 列）" for r, c in columns.items())
     if block.tasks:

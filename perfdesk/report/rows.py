@@ -101,11 +101,11 @@ class RowBuilder:
         header = [top, parts]
         rows = [top, parts]
         for task in form.tasks:
-            amounts = (task.total, task.fiscal, task.other)
+            amounts = [task.amount_text(key) for key in ("total", "fiscal", "other")]
             rows.append(
                 Row(
                     [self.cell(task.name, e[0], e[1]), self.cell(task.content, e[1], e[2])]
-                    + [self.cell(format_amount(a), e[2 + k], e[3 + k], ALIGN_RIGHT) for k, a in enumerate(amounts)],
+                    + [self.cell(a, e[2 + k], e[3 + k], ALIGN_RIGHT) for k, a in enumerate(amounts)],
                     [block],
                     header=header,
                 )

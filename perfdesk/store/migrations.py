@@ -21,7 +21,16 @@ def _v1_to_v2(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2}
+def _v2_to_v3(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "CREATE TABLE task_unparsed ("
+        " task_id TEXT NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
+        " field TEXT NOT NULL, text TEXT NOT NULL,"
+        " PRIMARY KEY (task_id, field))"
+    )
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(conn: sqlite3.Connection, from_version: int) -> None:

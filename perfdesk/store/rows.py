@@ -43,6 +43,7 @@ def write_project(conn: sqlite3.Connection, project: Project) -> None:
     level2s: list[dict[str, Any]] = []
     indicators: list[dict[str, Any]] = []
     extras: list[dict[str, Any]] = []
+    unparsed: list[dict[str, Any]] = []
     for fpos, form in enumerate(project.forms):
         row = {
             "id": form.id,
@@ -67,6 +68,7 @@ def write_project(conn: sqlite3.Connection, project: Project) -> None:
                     "other": t.other,
                 }
             )
+            unparsed.extend({"task_id": t.id, "field": k, "text": v} for k, v in t.unparsed.items())
         goals.extend(
             {"id": g.id, "form_id": form.id, "position": pos, "text": g.text} for pos, g in enumerate(form.goals)
         )
@@ -84,6 +86,7 @@ def write_project(conn: sqlite3.Connection, project: Project) -> None:
         for table, rows in (
             (s.form, forms),
             (s.task, tasks),
+            (s.task_unparsed, unparsed),
             (s.goal, goals),
             (s.level1, level1s),
             (s.level2, level2s),
@@ -114,10 +117,13 @@ def read_project(conn: sqlite3.Connection) -> Project:
         )
         forms[form.id] = form
         project.forms.append(form)
+    unparsed: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in db.execute("SELECT * FROM task_unparsed ORDER BY task_id, field"):
+        unparsed[row["task_id"]][row["field"]] = row["text"]
     for row in db.execute("SELECT * FROM task ORDER BY form_id, position"):
         forms[row["form_id"]].tasks.append(
             Task(row["name"], row["content"], _money(row["total"]), _money(row["fiscal"]), _money(row["other"]),
-                 id=row["id"])
+                 id=row["id"], unparsed=unparsed.get(row["id"], {}))
         )
     for row in db.execute("SELECT * FROM goal ORDER BY form_id, position"):
         forms[row["form_id"]].goals.append(Goal(row["text"], id=row["id"]))

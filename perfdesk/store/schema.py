@@ -110,6 +110,16 @@ indicator_extra = Table(
     Column("value", Text, nullable=False),
 )
 
+# Added in schema version 3: an amount cell's text when it is not a number (kept as typed;
+# the amount column is NULL then). ``field`` is "total", "fiscal" or "other".
+task_unparsed = Table(
+    "task_unparsed",
+    metadata,
+    Column("task_id", Text, ForeignKey("task.id", ondelete="CASCADE"), primary_key=True),
+    Column("field", Text, primary_key=True),
+    Column("text", Text, nullable=False),
+)
+
 info = Table(
     "info",
     metadata,

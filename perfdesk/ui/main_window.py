@@ -330,9 +330,9 @@ class MainWindow(QMainWindow):
     def _paste_tasks(self, text: str) -> None:
         anchor = self.tasks_view.anchor()
         row = anchor.row() if anchor.isValid() else len(self.doc.form.tasks)
-        error = task_actions.paste_tasks(self.doc, row, max(anchor.column(), 0), text)
-        if error:
-            self.statusBar().showMessage(error, 10000)
+        message = task_actions.paste_tasks(self.doc, row, max(anchor.column(), 0), text)
+        if message:
+            self.statusBar().showMessage(message, 10000)
 
     def _goal_row(self) -> int:
         current = self.goals_view.currentIndex()

@@ -5,10 +5,9 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 
 from perfdesk.domain.model import Goal, Task
-from perfdesk.domain.money import AmountError
 from perfdesk.ui.clipboard import parse_tsv
 from perfdesk.ui.commands import (
     InsertGoalCommand,
@@ -50,8 +49,8 @@ def move_task(doc: Document, row: int, step: int) -> None:
 def paste_tasks(doc: Document, row: int, column: int, text: str) -> str | None:
     """Paste a block copied from Excel/WPS at (row, column), adding rows as needed.
 
-    All cells are checked first: if one amount is not a number, nothing changes
-    and the message names the cell. Returns an error message or None.
+    An amount whose text is not a number is pasted as typed (审核 reports it).
+    Returns a message for the status bar, or None.
     """
     block = parse_tsv(text)
     if not block:
@@ -60,6 +59,7 @@ def paste_tasks(doc: Document, row: int, column: int, text: str) -> str | None:
     row = max(0, min(row, len(tasks)))
     updates: list[tuple[Task, dict[str, tuple[object, object]]]] = []
     new_tasks: list[Task] = []
+    kept_as_text = 0
     for r, cells in enumerate(block):
         target = row + r
         original = tasks[target] if target < len(tasks) else Task()
@@ -70,11 +70,8 @@ def paste_tasks(doc: Document, row: int, column: int, text: str) -> str | None:
             if col >= len(FIELDS):
                 break
             field = FIELDS[col]
-            try:
-                step = TasksModel.changes_for(shadow, field, text_value.strip() if col >= 2 else text_value)
-            except AmountError:
-                return tr("第{0}行“{1}”：“{2}”不是有效的金额，未粘贴任何内容").format(
-                    target + 1, doc.tasks_model.headerData(col, Qt.Orientation.Horizontal), text_value)
+            step = TasksModel.changes_for(shadow, field, text_value.strip() if col >= 2 else text_value)
+            kept_as_text += field in step.get("unparsed", ((), {}))[1]
             for name, (_old, new) in step.items():
                 setattr(shadow, name, new)
                 changes[name] = (getattr(original, name), new)
@@ -89,6 +86,8 @@ def paste_tasks(doc: Document, row: int, column: int, text: str) -> str | None:
     if new_tasks:
         doc.push(InsertTasksCommand(doc, doc.form.id, len(tasks), new_tasks))
     doc.undo_stack.endMacro()
+    if kept_as_text:
+        return tr("有 {0} 个金额不是数字，已照原样粘贴，不计入合计；审核会标出").format(kept_as_text)
     return None
 
 

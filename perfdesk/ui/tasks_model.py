@@ -9,7 +9,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor, QFont
 
 from perfdesk.domain.model import Form, Task
-from perfdesk.domain.money import AmountError, format_amount, parse_amount
+from perfdesk.domain.money import format_amount, read_amount
+from perfdesk.ui.roles import MARK_ROLES
 
 if TYPE_CHECKING:
     from perfdesk.ui.document import Document
@@ -63,9 +64,12 @@ class TasksModel(QAbstractTableModel):
         task = self.tasks[row]
         value = getattr(task, field)
         if role == Qt.ItemDataRole.DisplayRole:
-            return format_amount(value) if field in AMOUNT_FIELDS else value
+            return task.amount_text(field) if field in AMOUNT_FIELDS else value
         if role == Qt.ItemDataRole.EditRole:
-            return ("" if value is None else format(value, "f")) if field in AMOUNT_FIELDS else value
+            if field not in AMOUNT_FIELDS:
+                return value
+            typed = task.unparsed.get(field)
+            return typed if typed is not None else ("" if value is None else format(value, "f"))
         if role == Qt.ItemDataRole.TextAlignmentRole and field in AMOUNT_FIELDS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         mark = self.marks.get((task.id, field))
@@ -106,13 +110,14 @@ class TasksModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self.is_total_row(index.row()):
             return False
         task = self.tasks[index.row()]
-        try:
-            changes = self.changes_for(task, FIELDS[index.column()], str(value))
-        except AmountError:
-            self.doc.message.emit(self.tr("“{0}”不是有效的金额，未修改。金额请填数字，如 1663.73").format(value))
-            return False
+        field = FIELDS[index.column()]
+        changes = self.changes_for(task, field, str(value))
         if not changes:
             return False
+        if "unparsed" in changes and field in changes["unparsed"][1]:
+            self.doc.message.emit(
+                self.tr("“{0}”不是金额，已照原样保留，不计入合计；审核会标出，请改为数字（单位：万元）").format(value)
+            )
         from perfdesk.ui.commands import SetTaskFieldsCommand
 
         assert self._form is not None
@@ -121,26 +126,36 @@ class TasksModel(QAbstractTableModel):
 
     @staticmethod
     def changes_for(task: Task, field: str, text: str) -> dict[str, tuple[object, object]]:
-        """The field changes one typed cell implies. Raises AmountError.
+        """The field changes one typed cell implies.
 
-        A clerk expects 总额 to follow 财政拨款 + 其他资金 while it still equals
-        their sum (or is blank); once they type a different 总额, it is theirs.
+        Text that is not a number is kept as typed (``Task.unparsed``) and the amount
+        left blank. A clerk expects 总额 to follow 财政拨款 + 其他资金 while it still
+        equals their sum (or is blank); once they type a different 总额, it is theirs.
+        Nothing follows while any amount of the row is unparsed text.
         """
         if field not in AMOUNT_FIELDS:
             return {} if getattr(task, field) == text else {field: (getattr(task, field), text)}
-        new = parse_amount(text)
+        new, typed = read_amount(text)
         old = getattr(task, field)
-        if new == old and str(new) == str(old):
-            return {}
-        changes: dict[str, tuple[object, object]] = {field: (old, new)}
-        if field in ("fiscal", "other"):
-            parts = {"fiscal": task.fiscal, "other": task.other}
-            following = task.total is None or task.total == (parts["fiscal"] or Decimal(0)) + (parts["other"] or Decimal(0))
-            parts[field] = new
-            if following and (parts["fiscal"] is not None or parts["other"] is not None):
-                total = (parts["fiscal"] or Decimal(0)) + (parts["other"] or Decimal(0))
-                if total != task.total or task.total is None:
-                    changes["total"] = (task.total, total)
+        changes: dict[str, tuple[object, object]] = {}
+        if new != old or str(new) != str(old):
+            changes[field] = (old, new)
+        if typed != task.unparsed.get(field):
+            unparsed = {k: v for k, v in task.unparsed.items() if k != field}
+            if typed is not None:
+                unparsed[field] = typed
+            changes["unparsed"] = (task.unparsed, unparsed)
+        if not changes or typed is not None or field not in ("fiscal", "other"):
+            return changes
+        if any(k != field for k in task.unparsed):
+            return changes
+        parts = {"fiscal": task.fiscal, "other": task.other}
+        following = task.total is None or task.total == (parts["fiscal"] or Decimal(0)) + (parts["other"] or Decimal(0))
+        parts[field] = new
+        if following and (parts["fiscal"] is not None or parts["other"] is not None):
+            total = (parts["fiscal"] or Decimal(0)) + (parts["other"] or Decimal(0))
+            if total != task.total or task.total is None:
+                changes["total"] = (task.total, total)
         return changes
 
     # --- mutations (called by undo commands) -------------------------------------------
@@ -166,7 +181,7 @@ class TasksModel(QAbstractTableModel):
     def refresh_marks(self, marks: dict[tuple[str, str], tuple[str, str]]) -> None:
         self.marks = marks
         if self.rowCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(FIELDS) - 1))
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(FIELDS) - 1), MARK_ROLES)
 
     def _totals_changed(self) -> None:
         row = len(self.tasks)

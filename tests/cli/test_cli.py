@@ -96,7 +96,7 @@ def test_gbk_console_never_crashes(tmp_path):
 
 def test_bad_json_names_the_place_and_writes_nothing(tmp_path):
     bad = tmp_path / "bad.json"
-    bad.write_text('{"format":"perfdesk","version":1,"forms":[{"tasks":[{"name":"a","total":"12万"}]}]}', encoding="utf-8")
+    bad.write_text('{"format":"perfdesk","version":1,"forms":[{"tasks":[{"name":"a","total":[12]}]}]}', encoding="utf-8")
     result = run("import-json", str(bad), str(tmp_path / "out.db"))
     assert result.returncode == 2
     assert "任务第1行" in result.stderr.decode("utf-8")

@@ -156,6 +156,8 @@ CASES = [
      "people.fill_date_impossible", E, "填报日期", "fill_date", ["2月只有28天"]),
     ("money-not-a-number", setattr_(task(0), "fiscal", D("NaN")), "money.not_a_number", E,
      "年度主要任务 第1行 财政拨款", "fiscal", ["不是有效的金额"]),
+    ("money-words", lambda f: (setattr(f.tasks[1], "fiscal", None), setattr(f.tasks[1], "unparsed", {"fiscal": "约80万"})),
+     "money.not_a_number", E, "年度主要任务 第2行 财政拨款", "fiscal", ["“约80万”不是金额", "未计入金额合计"]),
     # warnings
     ("year-typo", setattr_(lambda f: f, "year", 20023), "form.year_implausible", W, "年度", "year", ["20023"]),
     ("framework-unknown", setattr_(lambda f: f, "framework", "2019"), "form.framework_unknown", W,

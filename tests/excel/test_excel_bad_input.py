@@ -9,6 +9,7 @@ import pytest
 from openpyxl import Workbook
 from test_xlsx_builders import formulas_workbook, put, simple_sheet
 
+from perfdesk.domain.validation import validate_form
 from perfdesk.errors import FileReadError
 from perfdesk.excel import XmlSafetyError, check_xml_safety, export_project_xlsx, import_xlsx
 from perfdesk.excel.safety import MB
@@ -161,14 +162,19 @@ def test_an_unsaved_total_formula_is_not_needed(tmp_path):
     assert import_xlsx(path).project.forms[0].tasks
 
 
-def test_an_amount_that_is_not_a_number_names_sheet_and_cell(tmp_path):
+def test_an_amount_of_words_is_imported_as_typed_and_noted(tmp_path):
+    """One cell of words must not refuse a whole workbook: it is kept, noted, and 审核 reports it."""
     wb = Workbook()
     wb.active.title = "教育局"
     simple_sheet(wb.active, "巴州教育局", "（2024年）", ("产出指标", "数量指标", "x", "1个"))
     put(wb.active, "D4", "约10万")
     wb.save(tmp_path / "a.xlsx")
-    with pytest.raises(FileReadError, match="工作表“教育局”单元格 D4：“约10万”不是有效的金额"):
-        import_xlsx(tmp_path / "a.xlsx")
+    result = import_xlsx(tmp_path / "a.xlsx")
+    task = result.project.forms[0].tasks[0]
+    assert task.unparsed == {"fiscal": "约10万"} and task.fiscal is None  # D is 财政拨款
+    assert any("D4" in note and "约10万" in note and "不是数字" in note for note in result.notes)
+    problems = [p for p in validate_form(result.project.forms[0]) if p.rule_id == "money.not_a_number"]
+    assert len(problems) == 1 and "约10万" in problems[0].message
 
 
 def test_an_error_value_names_sheet_and_cell(tmp_path):

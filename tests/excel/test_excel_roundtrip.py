@@ -43,6 +43,7 @@ def tricky_project() -> Project:
             Task("", "", None, None, None),
             Task("  带空格  ", "多行\n内容\r\n第三行", Decimal("114.40"), Decimal("114.4"), Decimal("0.000000")),
             Task("大额", "=SUM(A1)", Decimal("99999999.999999"), Decimal(0), None),
+            Task("估算", "金额未定", None, None, Decimal("5"), unparsed={"total": "约100", "fiscal": "=待定"}),
         ],
         goals=[Goal("目标文本一"), Goal("含换行\n第二行"), Goal("目标3：嵌套的标记"), Goal("")],
         tree=[
@@ -168,6 +169,9 @@ _amount = st.one_of(
 )
 
 
+_words = st.sampled_from(["约100", "待定", "=SUM(1)", "100以内", "见附表"])
+
+
 @st.composite
 def _forms(draw: st.DrawFn) -> Form:
     form = Form(
@@ -177,7 +181,12 @@ def _forms(draw: st.DrawFn) -> Form:
         people=People(**{name: draw(_text) for name in People.field_names()}),
     )
     for _ in range(draw(st.integers(0, 3))):
-        form.tasks.append(Task(draw(_text), draw(_text), draw(_amount), draw(_amount), draw(_amount)))
+        task = Task(draw(_text), draw(_text), draw(_amount), draw(_amount), draw(_amount))
+        for key in ("total", "fiscal", "other"):
+            if draw(st.integers(0, 5)) == 0:  # now and then a cell of words, kept as typed
+                setattr(task, key, None)
+                task.unparsed = {**task.unparsed, key: draw(_words)}
+        form.tasks.append(task)
     form.goals = [Goal(draw(_text)) for _ in range(draw(st.integers(0, 3)))]
     for _ in range(draw(st.integers(0, 5))):
         level1 = draw(st.sampled_from(["产出指标", "效益指标", "满意度指标"]))
@@ -203,9 +212,12 @@ def test_the_visible_table_alone_reads_back_tasks_and_indicators(tmp_path, form)
     wb.save(path)
     back = import_xlsx(path).project.forms[0]
     shown = [
-        t for t in form.tasks if t.name.strip() or t.content.strip() or (t.total, t.fiscal, t.other) != (None,) * 3
+        t for t in form.tasks
+        if t.name.strip() or t.content.strip() or (t.total, t.fiscal, t.other) != (None,) * 3 or t.unparsed
     ]
-    assert [(t.total, t.fiscal, t.other) for t in back.tasks] == [(t.total, t.fiscal, t.other) for t in shown]
+    assert [(t.total, t.fiscal, t.other, t.unparsed) for t in back.tasks] == [
+        (t.total, t.fiscal, t.other, t.unparsed) for t in shown
+    ]
     assert back.year == form.year
     named = [i for _, _, i in form.iter_indicators() if i.name.strip() or i.value.strip()]
     assert len(list(back.iter_indicators())) == len(named)

@@ -16,6 +16,7 @@ from perfdesk import __version__
 from perfdesk.domain.model import Form, Goal, Indicator, Level1, Level2, People, Task
 from perfdesk.domain.money import format_amount
 from perfdesk.report import render_form_pdf, render_form_pdf_bytes
+from perfdesk.sample import sample_project
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,6 +49,15 @@ def test_sample_text_is_all_there_in_reading_order(sample_form, sample_pdf, a4_c
     assert_in_order(values, [ind.parsed.canonical for ind in indicators])
     assert "≥109人" in values and ">=" not in values
     assert_in_order(sample_pdf.column_text(i[0], i[1]), [l1.name for l1 in sample_form.tree])
+
+
+def test_words_typed_in_an_amount_are_printed_as_typed(render_pdf, a4_columns):
+    form = sample_project().forms[0]  # not the shared fixture: this one is changed
+    form.tasks[1].fiscal = None
+    form.tasks[1].unparsed = {"fiscal": "约100"}
+    e = a4_columns.task_edges
+    fiscal = render_pdf(form).column_text(e[3], e[4])
+    assert_in_order(fiscal, ["1663.73", "约100", "622.00", "338.54", "2624.27"])  # the sum counts numbers only
 
 
 def test_title_year_department_and_footer(sample_pdf):

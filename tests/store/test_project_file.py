@@ -71,6 +71,36 @@ def test_version_1_file_opens_in_current_version(tmp_path):
     assert open_project(path).forms[0].tree[0].children[0].indicators[0].extras == {"指标解释": "在职人数"}
 
 
+def test_words_typed_into_an_amount_are_saved_as_typed(tmp_path):
+    form = new_form(2023, "单位")
+    form.tasks = [Task("估算", "", None, Decimal("5"), None, unparsed={"total": "约100万", "other": "待定"})]
+    path = tmp_path / "words.db"
+    save_project(Project([form]), path)
+    back = open_project(path).forms[0].tasks[0]
+    assert (back.total, back.fiscal, back.other) == (None, Decimal("5"), None)
+    assert back.unparsed == {"total": "约100万", "other": "待定"}
+
+
+def test_version_2_file_opens_and_saves_in_current_version(tmp_path):
+    path = tmp_path / "v2.db"
+    save_project(sample_project(), path)
+    conn = sqlite3.connect(path)  # what perfdesk 0.1 (schema 2) wrote: no task_unparsed table
+    conn.execute("DROP TABLE task_unparsed")
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    project = open_project(path)
+    assert jsonform.dumps(project) == jsonform.dumps(sample_project())
+    project.forms[0].tasks[0].unparsed = {"other": "待定"}
+    save_project(project, path)
+    assert open_project(path).forms[0].tasks[0].unparsed == {"other": "待定"}
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    finally:
+        conn.close()
+
+
 def _foreign_sqlite(path: Path) -> None:
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE notes (id INTEGER, body TEXT)")

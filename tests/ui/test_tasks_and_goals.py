@@ -7,6 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 
 from perfdesk.domain import jsonform
+from perfdesk.domain.validation import validate_form
 from perfdesk.ui import task_actions
 
 
@@ -39,12 +40,24 @@ def test_typed_total_is_kept_when_it_differs(doc):
     assert task.total == Decimal("1700") and task.fiscal == Decimal("1600")  # not "corrected"
 
 
-def test_invalid_amount_is_refused_with_a_message(doc, qtbot):
+def test_text_typed_into_an_amount_is_kept_and_reported(doc, qtbot):
+    """Nothing the clerk typed is thrown away: the words stay in the cell, 审核 marks them."""
+    task = doc.form.tasks[0]
     with qtbot.waitSignal(doc.message) as blocker:
-        assert not doc.tasks_model.setData(cell(doc, 0, 2), "十二万")
-    assert "不是有效的金额" in blocker.args[0]
-    assert doc.form.tasks[0].total == Decimal("1663.73")
-    assert not doc.undo_stack.canUndo()
+        assert doc.tasks_model.setData(cell(doc, 0, 3), "十二万")
+    assert "已照原样保留" in blocker.args[0]
+    assert cell(doc, 0, 3).data() == "十二万"
+    assert cell(doc, 0, 3).data(Qt.ItemDataRole.EditRole) == "十二万"  # the editor reopens with it
+    assert task.fiscal is None and task.unparsed == {"fiscal": "十二万"}
+    assert task.total == Decimal("1663.73")  # 总额 does not follow words
+    assert cell(doc, 4, 3).data() == "1074.94"  # 金额合计 counts only numbers: 2738.67 - 1663.73
+    problems = [p for p in validate_form(doc.form) if p.rule_id == "money.not_a_number"]
+    assert [p.place.field for p in problems] == ["fiscal"] and "十二万" in problems[0].message
+    doc.undo_stack.undo()
+    assert task.fiscal == Decimal("1663.73") and task.unparsed == {}
+    doc.undo_stack.redo()
+    assert doc.tasks_model.setData(cell(doc, 0, 3), "1663.73")  # a number replaces the words
+    assert task.fiscal == Decimal("1663.73") and task.unparsed == {}
 
 
 def test_paste_three_rows_from_excel_extends_table(doc):
@@ -67,11 +80,15 @@ def test_paste_three_rows_from_excel_extends_table(doc):
     assert len(doc.form.tasks) == 7
 
 
-def test_paste_with_a_bad_amount_changes_nothing(doc):
-    before = jsonform.dumps(doc.project)
-    error = task_actions.paste_tasks(doc, 0, 2, "100\t100\t0\n约50\t50\t0")
-    assert error is not None and "第2行" in error and "约50" in error
-    assert jsonform.dumps(doc.project) == before
+def test_paste_keeps_an_amount_that_is_not_a_number(doc):
+    message = task_actions.paste_tasks(doc, 0, 2, "100\t100\t0\n约50\t50\t0")
+    assert message is not None and "1 个金额不是数字" in message
+    first, second = doc.form.tasks[0], doc.form.tasks[1]
+    assert first.total == Decimal("100")
+    assert second.total is None and second.unparsed == {"total": "约50"}
+    assert cell(doc, 1, 2).data() == "约50"
+    doc.undo_stack.undo()  # the whole paste is one step
+    assert second.unparsed == {} and second.total == Decimal("114.40")
 
 
 def test_goals_model_checks(doc, qtmodeltester):

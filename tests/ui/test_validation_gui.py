@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import Qt
 
 from perfdesk.domain import jsonform
@@ -96,3 +98,61 @@ def test_the_problem_list_keeps_groups_as_the_clerk_left_them(window):
     assert first.toolTip(0) == first.text(0) and " › " in first.toolTip(0)  # the cut-off place in full
     panel.tree.setCurrentItem(groups["错误"])
     assert panel.selected_problem() is None  # a group row is not a problem
+
+
+def test_words_typed_into_an_amount_stay_marked_and_are_saved(window, qtbot):
+    """A clerk types 约一百万 with an input method into 财政拨款 and presses Enter: the words stay
+    in the cell, 审核 marks the cell red, the sum skips it, and Ctrl+S saves the words as typed."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    from perfdesk.store import open_project
+
+    window.validator.run()
+    tasks = window.tasks_view
+    cell = tasks.model().index(1, 3)  # 财政拨款 of the second task (114.40)
+    tasks.setCurrentIndex(cell)
+    tasks.edit(cell)
+    editor = tasks.viewport().findChild(QLineEdit)
+    editor.selectAll()
+    event = QInputMethodEvent("", [])
+    event.setCommitString("约一百万")
+    editor.setFocus()
+    QApplication.sendEvent(editor, event)
+    assert editor.text() == "约一百万"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # Qt commits on its next turn of the event loop
+    qtbot.waitUntil(lambda: cell.data() == "约一百万", timeout=2000)
+    assert "已照原样保留" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: window.validator.counts()[Severity.ERROR] == 4, timeout=2000)
+    assert cell.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert "约一百万" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert tasks.model().index(4, 3).data() == "2624.27"  # 2738.67 - 114.40
+    qtbot.keyClick(tasks, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = open_project(window.doc.path).forms[0].tasks[1]
+    assert (saved.fiscal, saved.unparsed) == (None, {"fiscal": "约一百万"})
+
+
+def test_marks_arriving_while_a_clerk_types_do_not_undo_the_typing(window, qtbot):
+    """审核 re-runs a moment after every edit. If its marks arrive while the clerk is typing in
+    another cell, that cell must keep what was typed (Qt would reload it from the model)."""
+    from PySide6.QtWidgets import QLineEdit
+
+    tasks = window.tasks_view
+    cell = tasks.model().index(2, 4)  # 其他资金 of the third task
+    tasks.setCurrentIndex(cell)
+    tasks.edit(cell)
+    editor = tasks.viewport().findChild(QLineEdit)
+    editor.setText("12.5")
+    window.validator.run()  # the marks refresh every cell of both tables
+    assert editor.text() == "12.5"
+    indicator = next(i for _, _, i in window.doc.form.iter_indicators() if i.name == "保障在职人员数量")
+    value_cell = window.doc.tree_model.index_of(indicator, 1)
+    window.tree.setCurrentIndex(value_cell)  # moving on commits the first cell, as in Excel
+    window.tree.edit(value_cell)
+    tree_editor = window.tree.viewport().findChild(QLineEdit)
+    tree_editor.setText("≥120人")
+    window.validator.run()
+    assert tree_editor.text() == "≥120人"
+    window.commit_pending_edits()
+    assert window.doc.form.tasks[2].other == Decimal("12.5")
+    assert indicator.value == "≥120人"

@@ -29,7 +29,8 @@ def check_tasks(ctx: Context) -> None:
     seen: dict[str, int] = {}
     for number, task in enumerate(tasks, start=1):
         amounts = [getattr(task, key) for key in _AMOUNTS]
-        if not task.name.strip() and not task.content.strip() and all(a is None for a in amounts):
+        blank_amounts = all(a is None for a in amounts) and not task.unparsed
+        if not task.name.strip() and not task.content.strip() and blank_amounts:
             ctx.report("task.empty_row", _place(task, number, "name"),
                        f"第{number}行任务是空行，打印出来是一行空格，请删除这一行。")
             continue
@@ -63,6 +64,13 @@ def _check_task_money(ctx: Context, task: Task, number: int) -> None:
     for key in _AMOUNTS:
         raw = getattr(task, key)
         label = TASK_FIELD_LABELS[key]
+        typed = task.unparsed.get(key)
+        if typed is not None:
+            ctx.report("money.not_a_number", _place(task, number, key),
+                       f"第{number}行{label}填写的“{typed}”不是金额，未计入金额合计；"
+                       "请改为数字（单位：万元，如 1663.73），没有的填 0。")
+            usable = False
+            continue
         if raw is not None and not raw.is_finite():
             ctx.report("money.not_a_number", _place(task, number, key), f"{label}不是有效的金额，请重新输入。")
             usable = False
