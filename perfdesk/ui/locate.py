@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from perfdesk.domain.validation import Place
 from perfdesk.ui.tasks_model import FIELDS
 
 if TYPE_CHECKING:
+    from perfdesk.domain.validation import Place
     from perfdesk.ui.main_window import MainWindow
 
 

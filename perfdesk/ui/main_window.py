@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.domain.money import format_amount
-from perfdesk.domain.validation import Place, Severity
 from perfdesk.ui import menus, settings, task_actions
 from perfdesk.ui.autosave import Autosaver
 from perfdesk.ui.commands import AddFormCommand, RemoveFormCommand
@@ -41,6 +40,7 @@ from perfdesk.ui.tree_view import IndicatorTreeView
 from perfdesk.ui.validation_panel import ValidationPanel, Validator
 
 if TYPE_CHECKING:
+    from perfdesk.domain.validation import Place
     from perfdesk.ui.output_actions import OutputActions
 
 FIRST_VALIDATION_LATEST_MS = 1500
@@ -300,6 +300,8 @@ class MainWindow(QMainWindow):
                 view.setCurrentIndex(view.model().index(row, column))
 
     def _validation_updated(self) -> None:
+        from perfdesk.domain.validation import Severity
+
         counts = self.validator.counts()
         errors, warnings = counts[Severity.ERROR], counts[Severity.WARNING]
         self.problems_label.setText(self.tr("审核：{0} 个错误，{1} 个警告").format(errors, warnings))

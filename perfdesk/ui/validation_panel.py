@@ -12,14 +12,15 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from perfdesk.domain.validation import Problem, Severity
 from perfdesk.ui.commands import ApplyEditsCommand
 
 if TYPE_CHECKING:
+    from perfdesk.domain.validation import Problem, Severity
     from perfdesk.ui.document import Document
 
-COLOURS = {Severity.ERROR: "#f6c9c9", Severity.WARNING: "#fbe8b0", Severity.HINT: "#dde9f7"}
-MARKED = (Severity.ERROR, Severity.WARNING)  # hints stay in the list, not on the cells
+# Keyed by Severity.value: the validation package loads after the first paint, not with the window.
+COLOURS = {"错误": "#f6c9c9", "警告": "#fbe8b0", "提示": "#dde9f7"}
+MARKED = ("错误", "警告")  # hints stay in the list, not on the cells
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1  # a severity group's key; UserRole holds a row's Problem
 
 
@@ -62,7 +63,7 @@ class Validator(QObject):
         tree_marks: dict[str, tuple[str, str]] = {}
         task_marks: dict[tuple[str, str], tuple[str, str]] = {}
         for problem in self.problems:
-            if problem.severity not in MARKED or not problem.place.ref_id:
+            if problem.severity.value not in MARKED or not problem.place.ref_id:
                 continue
             kind, ref = problem.place.kind, problem.place.ref_id
             if kind in ("indicator", "level1", "level2"):
@@ -74,6 +75,8 @@ class Validator(QObject):
         self.updated.emit()
 
     def counts(self) -> dict[Severity, int]:
+        from perfdesk.domain.validation import Severity
+
         counts = {s: 0 for s in Severity}
         for problem in self.problems:
             counts[problem.severity] += 1
@@ -86,7 +89,7 @@ def _merge(marks: dict, key: object, problem: Problem) -> None:
         colour, old = marks[key]
         marks[key] = (colour, f"{old}\n{tip}")  # the first (most severe) colour wins
     else:
-        marks[key] = (COLOURS[problem.severity], tip)
+        marks[key] = (COLOURS[problem.severity.value], tip)
 
 
 class ValidationPanel(QWidget):
@@ -114,6 +117,8 @@ class ValidationPanel(QWidget):
         validator.updated.connect(self.refresh)
 
     def refresh(self) -> None:
+        from perfdesk.domain.validation import Severity
+
         counts = self.validator.counts()
         self.summary.setText(self.tr("共 {0} 个错误、{1} 个警告、{2} 个提示（双击定位）").format(
             counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.HINT]))
@@ -129,7 +134,7 @@ class ValidationPanel(QWidget):
                 continue
             group = QTreeWidgetItem([f"{severity.value}（{len(problems)}）"])
             group.setData(0, GROUP_ROLE, severity.value)
-            group.setBackground(0, QBrush(QColor(COLOURS[severity])))
+            group.setBackground(0, QBrush(QColor(COLOURS[severity.value])))
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
