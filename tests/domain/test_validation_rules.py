@@ -450,3 +450,17 @@ def test_a_name_from_the_other_framework_says_which_framework_to_switch_to():
     form.tree[0].children.append(Level2("成本指标", [Indicator("培训成本", "≤48万元")]))
     level2 = [p.message for p in validate_form(form) if p.rule_id == "tree.level2_not_allowed" and "“成本指标”" in p.message]
     assert level2 and "二级指标；如果本表按该体系填报，请把表的指标体系改为 2015" in level2[0]
+
+
+def test_a_fix_chosen_before_words_were_typed_replaces_the_words_and_undoes_back():
+    """The fix list can be a moment old: 把其他资金填为 5.00 chosen after the clerk typed 待定 there
+    must leave one value in the cell, not words on screen and a hidden 5 in the sums."""
+    form = education_2023()
+    form.tasks[1].other = None
+    problem = next(p for p in validate_form(form) if p.rule_id == "money.sum_mismatch")
+    form.tasks[1].unparsed = {"other": "待定"}  # typed after that validation
+    undo = apply_fix(form, problem.fix)
+    assert (form.tasks[1].other, form.tasks[1].unparsed) == (D("5.0"), {})
+    assert validate_form(form) == []
+    apply_fix(form, type(problem.fix)("撤销", undo))
+    assert (form.tasks[1].other, form.tasks[1].unparsed) == (None, {"other": "待定"})

@@ -11,7 +11,7 @@ from perfdesk.domain.model import Form, People
 from perfdesk.domain.validation.problems import Edit, Fix
 
 _FIELDS = {
-    "task": ("name", "content", "total", "fiscal", "other"),
+    "task": ("name", "content", "total", "fiscal", "other", "unparsed"),
     "goal": ("text",),
     "level1": ("name",),
     "level2": ("name",),
@@ -65,6 +65,12 @@ def apply_edits(form: Form, edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
     for edit, (obj, attr) in zip(edits, resolved):
         undo.append(Edit(edit.kind, edit.ref_id, edit.field, getattr(obj, attr)))
         setattr(obj, attr, edit.value)
+        unparsed = getattr(obj, "unparsed", None) if edit.kind == "task" and edit.value is not None else None
+        if unparsed and attr in unparsed:
+            # An amount replaces the words that were in its cell (a fix chosen before the clerk
+            # typed them): the cell must not show words while the sums count a hidden number.
+            undo.append(Edit("task", edit.ref_id, "unparsed", unparsed))
+            obj.unparsed = {k: v for k, v in unparsed.items() if k != attr}  # type: ignore[attr-defined]
     return tuple(reversed(undo))
 
 
