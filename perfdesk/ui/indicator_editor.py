@@ -41,6 +41,7 @@ class IndicatorEditor(QWidget):
         self.doc: Document | None = None
         self.indicator: Indicator | None = None
         self._loading = False
+        self._composing = False  # pushing a value built from the 数值/日期/文字 widgets
         form = QFormLayout(self)
         self.name = QLineEdit()
         self.value = QLineEdit()
@@ -110,8 +111,14 @@ class IndicatorEditor(QWidget):
         self.show_indicator(None)
 
     def _data_changed(self, _top: object, _bottom: object, roles: Sequence[int] = ()) -> None:
-        if touches_text(roles):  # a marks refresh must not rewrite fields being typed in
-            self.refresh()
+        if not touches_text(roles):  # a marks refresh must not rewrite fields being typed in
+            return
+        if self._composing and self.indicator is not None:
+            # Our own change from the 数值/日期/文字 widgets: they already show it. Re-deriving them
+            # from the value would switch "=12." (half-typed 12.5) to the 文字 page mid-number.
+            self.printed.setText(self._describe(self.indicator))
+            return
+        self.refresh()
 
     def _form_switched(self) -> None:
         self.show_indicator(None)
@@ -199,4 +206,8 @@ class IndicatorEditor(QWidget):
             text = self.phrase.currentText()
         if self.indicator is not None and text != self.indicator.value and (text or page != 0):
             self.value.setText(text)
-            self._push("value", text)
+            self._composing = True
+            try:
+                self._push("value", text)
+            finally:
+                self._composing = False

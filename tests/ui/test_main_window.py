@@ -78,6 +78,20 @@ def test_indicator_editor_composes_value(window):
     assert (indicator.name, indicator.value) == ("保障在职人员数量", ">=109人")
 
 
+def test_a_decimal_can_be_typed_key_by_key_into_the_number_field(window, qtbot):
+    """Each key is saved as it is typed; "12." on the way to 12.5 must not flip the page to 文字."""
+    indicator = window.doc.form.tree[0].children[0].indicators[2]  # 保障在职人员数量 >=109人
+    window.tree.setCurrentIndex(window.doc.tree_model.index_of(indicator))
+    editor = window.editor
+    editor.number.clear()
+    qtbot.keyClicks(editor.number, "12.5")
+    assert editor.pages.currentIndex() == 0 and editor.number.text() == "12.5"
+    assert indicator.value == "≥12.5人"
+    assert "≥12.5人" in editor.printed.text()
+    window.doc.undo_stack.undo()  # typing is one step; undo does update every field
+    assert indicator.value == ">=109人" and editor.number.text() == "109"
+
+
 def test_impossible_date_is_shown_not_corrected(window):
     target = next(i for _, _, i in window.doc.form.iter_indicators() if i.name == "设备采购完成时间")
     window.tree.setCurrentIndex(window.doc.tree_model.index_of(target))
