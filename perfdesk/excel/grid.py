@@ -153,17 +153,22 @@ class SheetGrid:
         value = self.cells.get((row, column))
         return value.strip() if isinstance(value, str) else ""
 
-    def amount(self, row: int, column: int) -> Decimal | None:
+    def amount(self, row: int, column: int, unit: str = "万元") -> Decimal | None:
         """A money cell: a number, or text such as ``1,663.73`` / ``１６６３．７３``; blank is ``None``."""
-        amount, text = self.amount_or_text(row, column)
+        amount, text = self.amount_or_text(row, column, unit)
         if text is not None:
             raise FileReadError(
-                f"{self.where(row, column)}：“{text}”不是有效的金额，请改为数字（单位：万元）"
+                f"{self.where(row, column)}：“{text}”不是有效的金额，请改为数字（单位：{unit}）"
             )
         return amount
 
-    def amount_or_text(self, row: int, column: int) -> tuple[Decimal | None, str | None]:
-        """A money cell as :meth:`amount` reads it, or ``(None, text)`` when its text is not a number."""
+    def amount_or_text(self, row: int, column: int, unit: str = "万元") -> tuple[Decimal | None, str | None]:
+        """A money cell as :meth:`amount` reads it, or ``(None, text)`` when its text is not a number.
+
+        ``unit`` is the sheet's money unit: a number written with it (``100万元`` in a 万元 table) is
+        read; one written with the other unit (``100元`` in a 万元 table) is kept as text, never
+        read as 100 万元 — 审核 then asks the clerk to convert it.
+        """
         value = self.raw(row, column)
         if value is None:
             return None, None
@@ -174,8 +179,13 @@ class SheetGrid:
         text = str(value).strip()
         if text in ("", "-", "—", "--", "——", "/", "无", "－"):
             return None, None
+        body = text
+        if text.endswith("万元"):
+            body = text[:-2].rstrip() if unit == "万元" else text
+        elif text.endswith("元"):
+            body = text[:-1].rstrip() if unit == "元" else text
         try:
-            return parse_amount(text.replace("万元", "").replace("元", "")), None
+            return parse_amount(body), None
         except AmountError:
             return None, text
 

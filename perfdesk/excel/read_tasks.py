@@ -77,7 +77,7 @@ def read_tasks(ctx: SheetContext, header: tuple[int, int], stop_row: int) -> Tas
         amounts: dict[str, Decimal | None] = {}
         unparsed: dict[str, str] = {}
         for role, col in columns.items():
-            amount, text = grid.amount_or_text(row, col)
+            amount, text = grid.amount_or_text(row, col, "元" if scale == YUAN_TO_WAN else "万元")
             amounts[role] = _scaled(amount, scale)
             if text is not None:
                 unparsed[role] = text
@@ -125,7 +125,7 @@ def _check_sum_row(
             unchecked.append(_AMOUNT_NAMES[role])
             continue
         try:
-            stated = _scaled(grid.amount(row, column), scale)
+            stated = _scaled(grid.amount(row, column, "元" if scale == YUAN_TO_WAN else "万元"), scale)
         except FileReadError:
             problems.append(f"{_AMOUNT_NAMES[role]}（{coordinate(row, column)}）不是数字")
             continue

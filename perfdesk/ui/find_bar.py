@@ -20,7 +20,8 @@ def find_matches(doc: Document, needle: str) -> list[tuple[str, str]]:
     form = doc.form
     found: list[tuple[str, str]] = []
     for task in form.tasks:
-        if needle in task.name.casefold() or needle in task.content.casefold():
+        texts = (task.name, task.content, *task.unparsed.values())  # words typed in amount cells too
+        if any(needle in text.casefold() for text in texts):
             found.append(("task", task.id))
     for goal in form.goals:
         if needle in goal.text.casefold():

@@ -177,6 +177,18 @@ def test_an_amount_of_words_is_imported_as_typed_and_noted(tmp_path):
     assert len(problems) == 1 and "约10万" in problems[0].message
 
 
+def test_an_amount_in_the_other_unit_is_kept_as_typed_not_misread(tmp_path):
+    """In a 万元 table, 100元 is not 100 万元 (10,000 times too much): kept for the clerk to convert."""
+    wb = Workbook()
+    simple_sheet(wb.active, "巴州教育局", "（2024年）", ("产出指标", "数量指标", "x", "1个"))
+    put(wb.active, "D4", "100元")
+    put(wb.active, "E4", "0.5 万元")
+    wb.save(tmp_path / "a.xlsx")
+    task = import_xlsx(tmp_path / "a.xlsx").project.forms[0].tasks[0]
+    assert (task.fiscal, task.unparsed) == (None, {"fiscal": "100元"})
+    assert str(task.other) == "0.5"  # written with the table's own unit: read
+
+
 def test_an_error_value_names_sheet_and_cell(tmp_path):
     wb = Workbook()
     wb.active.title = "教育局"

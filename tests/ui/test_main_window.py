@@ -221,6 +221,8 @@ def test_find_goes_through_names_values_and_tasks(window):
     assert len(matches) == 5
     assert find_matches(window.doc, "≥109")[0][0] == "indicator"  # canonical value matches
     assert find_matches(window.doc, "人员保障")[0][0] == "task"
+    window.doc.form.tasks[2].unparsed = {"other": "待财政批复"}  # words kept in an amount cell
+    assert find_matches(window.doc, "批复") == [("task", window.doc.form.tasks[2].id)]
     window.find_bar.edit.setText("考试")
     window.find_bar.step(1)  # first: the 4th task's content mentions 职称考试
     assert window.find_bar.result.text().startswith("第 1 处")
