@@ -111,6 +111,9 @@ class FormSheetWriter:
             self.block(row, cols.name, row, cols.name, task.name if task else "", "left")
             self.block(row, cols.level2, row, content_last, task.content if task else "", "left")
             for column, amount in zip((cols.total, cols.fiscal, cols.other), self._amounts(task)):
+                if isinstance(amount, str):  # words kept as typed: the row grows to show them whole
+                    self.block(row, column, row, column, amount, "amount")
+                    continue
                 cell_places = max(2, decimal_places(amount)) if isinstance(amount, Decimal) else 2
                 places[column] = max(places[column], cell_places)
                 self.put(row, column, amount, "amount", cell_places)

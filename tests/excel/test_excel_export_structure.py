@@ -213,3 +213,19 @@ def test_openpyxl_is_not_imported_by_the_cli_commands():
     root = Path(__file__).resolve().parents[2]
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=root, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_long_words_in_an_amount_cell_get_a_row_tall_enough(tmp_path):
+    """Excel prints the stored row height: words kept in an amount cell must not be cut off."""
+    words = "待财政批复后确定，预计一百万元以内"
+    project = sample_project()
+    task = project.forms[0].tasks[1]  # 运转保障: two lines of 主要内容
+    task.fiscal, task.unparsed = None, {"fiscal": words}
+    export_project_xlsx(project, tmp_path / "w.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "w.xlsx").worksheets[0]
+    cell = next(c for row in ws.iter_rows() for c in row if c.value == words)
+    plain = tmp_path / "p.xlsx"
+    export_project_xlsx(sample_project(), plain)
+    before = openpyxl.load_workbook(plain).worksheets[0].row_dimensions[cell.row].height
+    assert ws.row_dimensions[cell.row].height > before
+    assert cell.alignment.wrap_text
