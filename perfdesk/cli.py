@@ -11,7 +11,6 @@ import logging
 import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 
 from perfdesk import __version__
 from perfdesk.errors import PerfdeskError

@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from perfdesk.domain.model import (
+    TASK_AMOUNTS,
     FORM_KINDS,
     Form,
     Goal,
@@ -28,7 +29,6 @@ from perfdesk.errors import FileReadError
 
 FORMAT_NAME = "perfdesk"
 FORMAT_VERSION = 1
-_AMOUNT_KEYS = ("total", "fiscal", "other")
 
 
 def _parsed_dict(value: TargetValue) -> dict[str, Any]:
@@ -73,7 +73,7 @@ def form_to_dict(form: Form) -> dict[str, Any]:
             {
                 "name": t.name,
                 "content": t.content,
-                **{key: t.unparsed.get(key, to_text(getattr(t, key))) for key in _AMOUNT_KEYS},
+                **{key: t.unparsed.get(key, to_text(getattr(t, key))) for key in TASK_AMOUNTS},
             }
             for t in form.tasks
         ],
@@ -152,7 +152,7 @@ def _form_from_dict(r: _Reader, data: dict[str, Any], where: str) -> Form:
     for i, item in enumerate(r.items(data, "tasks", where), start=1):
         place = f"{where}任务第{i}行"
         item = r.obj(item, place)
-        amounts = {k: r.amount(item, k, place) for k in _AMOUNT_KEYS}
+        amounts = {k: r.amount(item, k, place) for k in TASK_AMOUNTS}
         form.tasks.append(
             Task(
                 name=r.text(item, "name", place),

@@ -68,6 +68,9 @@ class Level1:
         return next((c for c in self.children if c.name == name), None)
 
 
+TASK_AMOUNTS = ("total", "fiscal", "other")  # 总额, 财政拨款, 其他资金, in print order
+
+
 @dataclass(eq=False)
 class Task:
     """A row of 年度主要任务; amounts in 万元, ``None`` when left blank.

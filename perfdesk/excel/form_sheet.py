@@ -11,7 +11,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.merge import MergedCellRange
 
-from perfdesk.domain.model import PEOPLE_LABELS, Form
+from perfdesk.domain.model import PEOPLE_LABELS, TASK_AMOUNTS, Form
 from perfdesk.domain.money import decimal_places
 from perfdesk.excel import layout
 from perfdesk.excel.embed import put_text
@@ -132,7 +132,7 @@ class FormSheetWriter:
         """The three amounts; a cell whose typed text is not a number gets that text (SUM skips it)."""
         if task is None:
             return (None, None, None)
-        return tuple(task.unparsed.get(key, getattr(task, key)) for key in ("total", "fiscal", "other"))
+        return tuple(task.unparsed.get(key, getattr(task, key)) for key in TASK_AMOUNTS)
 
     def _goals(self, row: int) -> int:
         cols = self.cols

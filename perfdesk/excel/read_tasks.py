@@ -59,6 +59,7 @@ def read_tasks(ctx: SheetContext, header: tuple[int, int], stop_row: int) -> Tas
     columns, bottom = _amount_columns(ctx, header_row, content_col or name_col)
     bottom = max(bottom, grid.bounds(header_row, name_col)[2])
     scale = _money_scale(ctx, header_row)
+    unit = _unit(scale)
     first_amount = min(columns.values(), default=grid.max_column + 1)
     block = TaskBlock(end_row=bottom)
     last_task = bottom
@@ -77,7 +78,7 @@ def read_tasks(ctx: SheetContext, header: tuple[int, int], stop_row: int) -> Tas
         amounts: dict[str, Decimal | None] = {}
         unparsed: dict[str, str] = {}
         for role, col in columns.items():
-            amount, text = grid.amount_or_text(row, col, "元" if scale == YUAN_TO_WAN else "万元")
+            amount, text = grid.amount_or_text(row, col, unit)
             amounts[role] = _scaled(amount, scale)
             if text is not None:
                 unparsed[role] = text
@@ -104,6 +105,11 @@ def read_tasks(ctx: SheetContext, header: tuple[int, int], stop_row: int) -> Tas
     return block
 
 
+def _unit(scale: Decimal) -> str:
+    """The money unit amounts in the sheet are written in."""
+    return "元" if scale == YUAN_TO_WAN else "万元"
+
+
 def _scaled(amount: Decimal | None, scale: Decimal) -> Decimal | None:
     if amount is None or scale == 1:
         return amount
@@ -125,7 +131,7 @@ def _check_sum_row(
             unchecked.append(_AMOUNT_NAMES[role])
             continue
         try:
-            stated = _scaled(grid.amount(row, column, "元" if scale == YUAN_TO_WAN else "万元"), scale)
+            stated = _scaled(grid.amount(row, column, _unit(scale)), scale)
         except FileReadError:
             problems.append(f"{_AMOUNT_NAMES[role]}（{coordinate(row, column)}）不是数字")
             continue

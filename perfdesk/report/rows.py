@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from perfdesk.domain.model import Form
+from perfdesk.domain.model import TASK_AMOUNTS, Form
 from perfdesk.domain.money import format_amount
 from perfdesk.report.grid import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, Cell, Columns, Metrics, Row, Span
 from perfdesk.report.linebreak import wrap_text
@@ -101,7 +101,7 @@ class RowBuilder:
         header = [top, parts]
         rows = [top, parts]
         for task in form.tasks:
-            amounts = [task.amount_text(key) for key in ("total", "fiscal", "other")]
+            amounts = [task.amount_text(key) for key in TASK_AMOUNTS]
             rows.append(
                 Row(
                     [self.cell(task.name, e[0], e[1]), self.cell(task.content, e[1], e[2])]

@@ -71,10 +71,10 @@ def paste_tasks(doc: Document, row: int, column: int, text: str) -> str | None:
                 break
             field = FIELDS[col]
             step = TasksModel.changes_for(shadow, field, text_value.strip() if col >= 2 else text_value)
-            kept_as_text += field in step.get("unparsed", ((), {}))[1]
             for name, (_old, new) in step.items():
                 setattr(shadow, name, new)
                 changes[name] = (getattr(original, name), new)
+            kept_as_text += field in shadow.unparsed
         if target < len(tasks):
             if changes:
                 updates.append((original, changes))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from perfdesk.domain.model import Form, Task
+from perfdesk.domain.model import TASK_AMOUNTS, Form, Task
 from perfdesk.domain.money import format_amount, read_amount
 from perfdesk.ui.roles import MARK_ROLES
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 FIELDS = ("name", "content", "total", "fiscal", "other")
-AMOUNT_FIELDS = ("total", "fiscal", "other")
+AMOUNT_FIELDS = TASK_AMOUNTS
 
 
 class TasksModel(QAbstractTableModel):
@@ -114,14 +114,14 @@ class TasksModel(QAbstractTableModel):
         changes = self.changes_for(task, field, str(value))
         if not changes:
             return False
-        if "unparsed" in changes and field in changes["unparsed"][1]:
-            self.doc.message.emit(
-                self.tr("“{0}”不是金额，已照原样保留，不计入合计；审核会标出，请改为数字（单位：万元）").format(value)
-            )
         from perfdesk.ui.commands import SetTaskFieldsCommand
 
         assert self._form is not None
         self.doc.push(SetTaskFieldsCommand(self.doc, self._form.id, task.id, changes))
+        if field in task.unparsed:
+            self.doc.message.emit(
+                self.tr("“{0}”不是金额，已照原样保留，不计入合计；审核会标出，请改为数字（单位：万元）").format(value)
+            )
         return True
 
     @staticmethod

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from perfdesk.domain.model import Form, People
+from perfdesk.domain.model import TASK_AMOUNTS, Form, People
 from perfdesk.domain.validation.problems import Edit, Fix
 
 _FIELDS = {
@@ -58,7 +58,7 @@ def apply_edits(form: Form, edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
     """Apply ``edits`` in order; return the edits that restore the old values."""
     resolved = [target(form, edit) for edit in edits]  # fail before changing anything
     for edit in edits:
-        is_amount = edit.kind == "task" and edit.field in ("total", "fiscal", "other")
+        is_amount = edit.kind == "task" and edit.field in TASK_AMOUNTS
         if is_amount and edit.value is not None and not isinstance(edit.value, Decimal):
             raise EditError(f"{edit.field} needs a Decimal, got {type(edit.value).__name__}")
     undo: list[Edit] = []

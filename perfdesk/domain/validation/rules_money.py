@@ -8,13 +8,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from perfdesk.domain.model import Task
+from perfdesk.domain.model import TASK_AMOUNTS, Task
 from perfdesk.domain.money import decimal_places, format_amount
 from perfdesk.domain.validation.context import TASK_FIELD_LABELS, Context
 from perfdesk.domain.validation.problems import Edit, Fix, Place
-
-_AMOUNTS = ("total", "fiscal", "other")
-
 
 def _place(task: Task, number: int, field_name: str) -> Place:
     return Place("task", task.id, field_name, f"年度主要任务 第{number}行 {TASK_FIELD_LABELS[field_name]}")
@@ -28,7 +25,7 @@ def check_tasks(ctx: Context) -> None:
         return
     seen: dict[str, int] = {}
     for number, task in enumerate(tasks, start=1):
-        amounts = [getattr(task, key) for key in _AMOUNTS]
+        amounts = [getattr(task, key) for key in TASK_AMOUNTS]
         blank_amounts = all(a is None for a in amounts) and not task.unparsed
         if not task.name.strip() and not task.content.strip() and blank_amounts:
             ctx.report("task.empty_row", _place(task, number, "name"),
@@ -61,7 +58,7 @@ def _check_task_text(ctx: Context, task: Task, number: int, seen: dict[str, int]
 def _check_task_money(ctx: Context, task: Task, number: int) -> None:
     values: dict[str, Decimal | None] = {}
     usable = True
-    for key in _AMOUNTS:
+    for key in TASK_AMOUNTS:
         raw = getattr(task, key)
         label = TASK_FIELD_LABELS[key]
         typed = task.unparsed.get(key)
