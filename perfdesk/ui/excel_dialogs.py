@@ -24,7 +24,7 @@ from perfdesk.domain.model import Form
 from perfdesk.errors import PerfdeskError
 from perfdesk.ui import settings
 from perfdesk.ui.commands import AddFormCommand
-from perfdesk.ui.file_ops import suggested_file_name
+from perfdesk.ui.file_ops import ask_save_path, suggested_file_name
 
 if TYPE_CHECKING:
     from perfdesk.ui.main_window import MainWindow
@@ -133,12 +133,9 @@ def export_excel(window: MainWindow) -> Path | None:
     # The workbook holds the whole project, so it is named after the project file.
     stem = doc.origin.stem if doc.origin else Path(suggested_file_name(doc.form.year, doc.form.department)).stem
     folder = _excel_folder(window)
-    name, _ = QFileDialog.getSaveFileName(window, tr("导出Excel"), str(folder / f"{stem}.xlsx"), tr(XLSX_FILTER))
-    if not name:
+    path = ask_save_path(window, tr("导出Excel"), folder / f"{stem}.xlsx", tr(XLSX_FILTER), ".xlsx")
+    if path is None:
         return None
-    path = Path(name)
-    if path.suffix.lower() != ".xlsx":
-        path = path.with_name(path.name + ".xlsx")
     from perfdesk.excel import export_project_xlsx
 
     try:

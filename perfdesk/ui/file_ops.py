@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from perfdesk.domain.model import Project, new_form
 from perfdesk.errors import PerfdeskError
@@ -135,13 +135,8 @@ class FileController(QObject):
         folder = self.doc.folder
         if self.doc.suggested_path is not None:
             suggested = self.doc.suggested_path.name  # the overwrite prompt of the dialog asks first
-        name, _ = QFileDialog.getSaveFileName(self.window, tr("另存为"), str(folder / suggested), tr(FILE_FILTER))
-        if not name:
-            return False
-        path = Path(name)
-        if path.suffix.lower() != ".db":
-            path = path.with_name(path.name + ".db")
-        return self._write(path)
+        path = ask_save_path(self.window, tr("另存为"), folder / suggested, tr(FILE_FILTER), ".db")
+        return path is not None and self._write(path)
 
     def _write(self, path: Path) -> bool:
         path = path.resolve()
@@ -174,6 +169,15 @@ class FileController(QObject):
 
 
 _NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def ask_save_path(parent: QWidget, title: str, suggested: Path, file_filter: str, suffix: str) -> Path | None:
+    """The save dialog; ``None`` when cancelled. ``suffix`` (".db") is added if the clerk left it off."""
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == suffix.lower() else path.with_name(path.name + suffix)
 
 
 def suggested_file_name(year: int | None, department: str) -> str:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from perfdesk.errors import PerfdeskError
 from perfdesk.report.options import PdfOptions
 from perfdesk.ui import settings
-from perfdesk.ui.file_ops import suggested_file_name
+from perfdesk.ui.file_ops import ask_save_path, suggested_file_name
 
 if TYPE_CHECKING:
     from perfdesk.domain.model import Form
@@ -74,13 +74,10 @@ def pdf_file_name(form: Form) -> str:
 def export_pdf(parent: QWidget, form: Form, start_folder: Path, options: PdfOptions | None = None) -> Path | None:
     """Ask where, write the PDF, and say so: in the main window's status bar, or in a message
     box when called from a dialog (the preview) that has none."""
-    chosen, _ = QFileDialog.getSaveFileName(parent, parent.tr("导出PDF"), str(start_folder / pdf_file_name(form)),
-                                            parent.tr("PDF 文件 (*.pdf)"))
-    if not chosen:
+    path = ask_save_path(parent, parent.tr("导出PDF"), start_folder / pdf_file_name(form),
+                         parent.tr("PDF 文件 (*.pdf)"), ".pdf")
+    if path is None:
         return None
-    path = Path(chosen)
-    if path.suffix.lower() != ".pdf":
-        path = path.with_name(path.name + ".pdf")
     from perfdesk.report import render_form_pdf
 
     try:

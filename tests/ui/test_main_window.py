@@ -336,3 +336,16 @@ def test_ctrl_s_keeps_what_is_still_being_typed_in_a_cell(window, qtbot):
     assert str(saved.tasks[0].other) == "9"
     assert next(i.value for _, _, i in saved.iter_indicators() if i.name == "保障在职人员数量") == "≥110人"
     assert not window.isWindowModified()
+
+
+def test_save_dialogs_add_the_suffix_a_clerk_leaves_off(window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from perfdesk.ui.file_ops import ask_save_path
+
+    answers = iter([str(tmp_path / "报表"), str(tmp_path / "报表.PDF"), ""])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (next(answers), ""))
+    ask = lambda: ask_save_path(window, "导出PDF", tmp_path / "x.pdf", "PDF 文件 (*.pdf)", ".pdf")  # noqa: E731
+    assert ask() == tmp_path / "报表.pdf"
+    assert ask() == tmp_path / "报表.PDF"  # already there, in any case
+    assert ask() is None  # cancelled
