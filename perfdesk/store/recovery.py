@@ -48,10 +48,7 @@ class RecoveryEntry:
 
     def discard(self) -> None:
         for path in (self.data_path, self.note_path):
-            try:
-                path.unlink()
-            except FileNotFoundError:
-                pass
+            path.unlink(missing_ok=True)
 
 
 def write_recovery(session: str, project: Project, original: Path | None) -> RecoveryEntry:

@@ -69,13 +69,11 @@ class ProjectLock:
 
     def take_over(self) -> bool:
         """Break another's lock (the clerk confirmed that nobody is editing)."""
-        for path in (self.lock_path, self.info_path):
-            try:
-                path.unlink()
-            except FileNotFoundError:
-                pass
-            except OSError:
-                return False
+        try:
+            for path in (self.lock_path, self.info_path):
+                path.unlink(missing_ok=True)
+        except OSError:
+            return False
         return self.acquire()
 
     def release(self) -> None:
