@@ -85,20 +85,20 @@ def absolute(name: str, times: list[float], limit: float | None) -> Row:
     return row
 
 
-def relative(name: str, ours: list[float], theirs: list[float], limit: float, unit: Callable[[float], str],
-             theirs_name: str) -> Row:
+def relative(name: str, ours: list[float], theirs: list[float], limit: float | None, unit: Callable[[float], str],
+             theirs_name: str, note: str = "") -> Row:
     """``ours[i]`` and ``theirs[i]`` ran in the same round: the ratio is the median of the rounds' ratios,
-    which cancels most of a drift in machine speed; the measured column shows each side's median."""
+    which cancels most of a drift in machine speed; the measured column shows each side's median.
+    ``limit`` None makes an ``info`` row (no target) that explains another."""
     a, b = statistics.median(ours), statistics.median(theirs)
     ratio = statistics.median(x / y for x, y in zip(ours, theirs, strict=True))
-    return Row(
-        name,
-        f"{unit(a)} vs {unit(b)}",
-        f"≤ {limit:g}× {theirs_name}",
-        f"{ratio:.2f}×",
-        OK if ratio <= limit else MISSED,
-        f"n={len(ours)}+{len(theirs)}",
-    )
+    row = Row(name, f"{unit(a)} vs {unit(b)}", ratio=f"{ratio:.2f}×", note=note or f"n={len(ours)}+{len(theirs)}")
+    if limit is None:
+        row.result = INFO
+    else:
+        row.target = f"≤ {limit:g}× {theirs_name}"
+        row.result = OK if ratio <= limit else MISSED
+    return row
 
 
 PROBES: list[float] = []  # cpu_probe() before and after every benchmark
@@ -177,31 +177,22 @@ def cold_starts(sample_db: Path, repeats: Repeats) -> list[Row]:
     rows = [
         relative("cold start to painted window, sample open", seconds["perfdesk"], seconds["plain-qt"], 1.5,
                  fmt_seconds, "plain-Qt window"),
+        relative("  ... the same start vs a bare QMainWindow", seconds["perfdesk"], seconds["bare"], None,
+                 fmt_seconds, "bare window", "the issue's first yardstick; see README"),
+        relative("  ... plain-Qt window of the same shape vs bare", seconds["plain-qt"], seconds["bare"], None,
+                 fmt_seconds, "bare window", "Qt's own share (no perfdesk code)"),
+        relative("  ... until the 审核 marks are shown (validation runs after the first paint)",
+                 settled["perfdesk"][-len(seconds["plain-qt"]):], seconds["plain-qt"], None, fmt_seconds,
+                 "plain-Qt window", "painted window + first validation"),
     ]
-    versus_bare = relative("  ... the same start vs a bare QMainWindow", seconds["perfdesk"], seconds["bare"], 1.5,
-                           fmt_seconds, "bare window")
-    versus_bare.target, versus_bare.result = "", INFO
-    versus_bare.note = "the issue's first yardstick; see README"
-    rows.append(versus_bare)
-    floor = relative("  ... plain-Qt window of the same shape vs bare", seconds["plain-qt"], seconds["bare"], 1.5,
-                     fmt_seconds, "bare window")
-    floor.target, floor.result, floor.note = "", INFO, "Qt's own share (no perfdesk code)"
-    rows.append(floor)
-    marks = relative("  ... until the 审核 marks are shown (validation runs after the first paint)",
-                     settled["perfdesk"][-len(seconds["plain-qt"]):], seconds["plain-qt"], 1.5, fmt_seconds,
-                     "plain-Qt window")
-    marks.target, marks.result, marks.note = "", INFO, "painted window + first validation"
-    rows.append(marks)
     if memory["perfdesk"] and memory["bare"]:
         rows.append(relative("peak memory (ru_maxrss), sample open", memory["perfdesk"], memory["bare"], 1.6,
                              mib, "bare window"))
     else:
         rows.append(Row("peak memory (ru_maxrss), sample open", result=SKIPPED, note="no wait4() on this system"))
     if memory["plain-qt"] and memory["bare"]:
-        floor = relative("  ... plain-Qt window of the same shape: memory", memory["plain-qt"], memory["bare"], 1.6,
-                         mib, "bare window")
-        floor.target, floor.result, floor.note = "", INFO, ""
-        rows.append(floor)
+        rows.append(relative("  ... plain-Qt window of the same shape: memory", memory["plain-qt"], memory["bare"],
+                             None, mib, "bare window"))
     return rows
 
 
