@@ -258,7 +258,9 @@ def test_the_file_dialog_is_chinese_and_our_own_texts_survive(window):
     dialog = QFileDialog(window, "打开", str(Path.home()), "perfdesk 项目 (*.db)")
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
     labels = [label.text() for label in dialog.findChildren(QLabel)]
-    assert "查找范围(&L)：" in labels and "文件类型(&T)：" in labels
+    # Qt 6.9 words these "Look in:" (translated by qtbase_zh_CN), 6.12 "&Look in:" (filled by perfdesk).
+    plain = {label.replace("(&L)", "").replace("(&T)", "") for label in labels}
+    assert "查找范围：" in plain and "文件类型：" in plain
     assert not any(word in label for label in labels for word in ("Look", "File", "type", "name"))
     assert QFileIconProvider().type(QFileInfo(str(Path.home()))) == "文件夹"
     dialog.deleteLater()
