@@ -7,7 +7,9 @@ import sys
 # The sub-commands by name, so that starting the GUI does not load argparse and every
 # command module just to learn that ``FILE.db`` is not one of them. A test keeps this in
 # step with the registry in ``perfdesk.commands``.
-COMMAND_NAMES = ("sample", "export-json", "import-json", "validate", "export-pdf", "export-xlsx", "import-xlsx")
+COMMAND_NAMES = (
+    "sample", "export-json", "import-json", "validate", "export-pdf", "export-xlsx", "import-xlsx", "templates",
+)
 
 
 def main(argv: list[str] | None = None) -> int:

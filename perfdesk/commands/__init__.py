@@ -4,3 +4,4 @@ from perfdesk.commands import core  # noqa: F401
 from perfdesk.commands import validate  # noqa: F401
 from perfdesk.commands import pdf  # noqa: F401
 from perfdesk.commands import excel  # noqa: F401
+from perfdesk.commands import templates  # noqa: F401
