@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from perfdesk.cli import command
@@ -38,4 +39,14 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     )
     pages = render_form_pdf(form, Path(args.out), options)
     print(f"已导出 PDF：{args.out}（{form.display_name}，共 {pages} 页）")
+    _warn_unprintable(form, args.font)
     return 0
+
+
+def _warn_unprintable(form, font_path: str | None) -> None:
+    """One stderr line per cell with characters no font could print (they are blank on paper)."""
+    from perfdesk.domain.validation.rules_print import describe, unprintable_cells
+    from perfdesk.report import printable_predicate
+
+    for place, chars in unprintable_cells(form, printable_predicate(font_path)):
+        print(f"警告：【{place.label}】中的 {describe(chars)} 没有可用的打印字体，在 PDF 中是空白", file=sys.stderr)

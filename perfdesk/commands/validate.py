@@ -77,7 +77,8 @@ def _stdout_is_unicode() -> bool:
 
 @command("validate", "审核项目中的绩效目标表，列出错误、警告和提示（有错误时退出码为 1）", _arguments)
 def cmd_validate(args: argparse.Namespace) -> int:
-    from perfdesk.domain.validation import has_errors, validate_form
+    from perfdesk.domain.validation import ValidationSettings, has_errors, validate_form
+    from perfdesk.report import printable_predicate
     from perfdesk.store import open_project
 
     project = open_project(Path(args.file))
@@ -87,7 +88,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(f"错误：项目中只有 {len(numbered)} 张表，没有第 {args.form} 张。", file=sys.stderr)
             return 2
         numbered = [numbered[args.form - 1]]
-    results = [(number, form, validate_form(form)) for number, form in numbered]
+    # Characters the PDF cannot print are found with the default print font's chain.
+    settings = ValidationSettings(printable=printable_predicate())
+    results = [(number, form, validate_form(form, settings)) for number, form in numbered]
     if args.json:
         records = [_record(number, p) for number, _, problems in results for p in problems]
         # On a GBK console '›' cannot be printed; \u escapes keep the JSON exact.

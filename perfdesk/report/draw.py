@@ -3,6 +3,7 @@
 The grid is drawn from the boxes of the cells actually on the page (merged cells
 are one box), with collinear edges joined, so no line runs through a merged cell.
 Bold (title, headings) is the font stroked thinly: the bundled 宋体 has no bold face.
+Text the main font cannot print alone is drawn run by run from the fallback chain.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from perfdesk.report.fallback import FontChain
 from perfdesk.report.grid import ALIGN_CENTER, ALIGN_RIGHT, Columns, Metrics, PageLayout
 from perfdesk.report.signature import SignatureBlock
 
@@ -28,6 +30,7 @@ class PageSetup:
     ascent: float  # of the em box, as a fraction of the font size
     metrics: Metrics
     columns: Columns
+    chain: FontChain
 
 
 class PageDrawer:
@@ -46,6 +49,9 @@ class PageDrawer:
         baseline = top + (leading - size) / 2 + self.s.ascent * size
         y = self.s.height - baseline
         c = self.c
+        if not self.s.chain.simple(text):
+            self.mixed(x, y, text, size, align, bold)
+            return
         if align != "left":
             width = c.stringWidth(text, self.s.font, size)
             x = x - width if align == ALIGN_RIGHT else x - width / 2
@@ -61,6 +67,27 @@ class PageDrawer:
         else:
             c.setFont(self.s.font, size)
             c.drawString(x, y, text)
+
+    def mixed(self, x: float, y: float, text: str, size: float, align: str, bold: bool) -> None:
+        """A line in several fonts (fallbacks, shaped or right-to-left runs), run by run."""
+        runs = self.s.chain.runs(text, size)
+        if align != "left":
+            width = sum(run.width for run in runs)
+            x = x - width if align == ALIGN_RIGHT else x - width / 2
+        c = self.c
+        c.saveState()
+        if bold:
+            c.setLineWidth(size * 0.035)
+        for run in runs:
+            t = c.beginText(x, y)
+            t.setFont(run.font, size)
+            if bold:
+                t.setTextRenderMode(2)
+            t.textOut(run.text)
+            c.drawText(t)
+            x += run.width
+        c.restoreState()
+        c.setFont(self.s.font, size)
 
     def lines(self, lines: list[str], x0: float, x1: float, top: float, height: float, align: str, bold: bool,
               centred: bool = True) -> None:

@@ -47,6 +47,7 @@ def _render(form: Form, options: PdfOptions) -> tuple[bytes, int]:
     from reportlab.pdfgen.canvas import Canvas
 
     from perfdesk.report.draw import PageDrawer, PageSetup
+    from perfdesk.report.fallback import chain_for
     from perfdesk.report.fonts import resolve_font
     from perfdesk.report.grid import Columns, Metrics
     from perfdesk.report.paginate import paginate
@@ -58,7 +59,8 @@ def _render(form: Form, options: PdfOptions) -> tuple[bytes, int]:
     font = resolve_font(options.font_path)
     metrics = Metrics()
     columns = Columns.for_page(width, metrics)
-    char_width = _char_width(pdfmetrics.getFont(font.name), metrics.font_size)
+    chain = chain_for(font)
+    char_width = chain.char_width(metrics.font_size)
 
     rows = build_rows(form, columns, metrics, char_width)
     signature = layout_signature(form.people, columns, metrics, char_width) if options.signature_block else None
@@ -80,21 +82,9 @@ def _render(form: Form, options: PdfOptions) -> tuple[bytes, int]:
     canvas.setAuthor(form.department.strip())
     canvas.setSubject(form.kind_title)
     canvas.setCreator(f"perfdesk {__version__}")
-    drawer = PageDrawer(canvas, PageSetup(width, height, font.name, ascent, metrics, columns))
+    drawer = PageDrawer(canvas, PageSetup(width, height, font.name, ascent, metrics, columns, chain))
     for page in pages:
         drawer.page(page, len(pages), form.year, signature)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue(), len(pages)
-
-
-def _char_width(font, size: float):
-    cache: dict[str, float] = {}
-
-    def width(ch: str) -> float:
-        w = cache.get(ch)
-        if w is None:
-            w = cache[ch] = font.stringWidth(ch, size)
-        return w
-
-    return width

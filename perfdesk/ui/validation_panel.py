@@ -6,6 +6,7 @@ are coloured in the tree and the budget table with the message as tooltip.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -42,6 +43,7 @@ class Validator(QObject):
         self.timer.setInterval(delay_ms)
         self.timer.timeout.connect(self.run)
         self.started = False
+        self._printable_cache: tuple[str | None, Callable[[str], bool]] | None = None
 
     def start(self) -> None:
         self.started = True
@@ -54,12 +56,42 @@ class Validator(QObject):
         if self.started:
             self.run()
 
+    def _printable(self) -> Callable[[str], bool]:
+        """The print font chain's coverage (the font chosen in print preview, else the default).
+
+        GBK characters always print (the bundled fallbacks cover all of GBK: tested in
+        tests/report/test_pdf_fallback.py), so a form in plain Chinese never loads
+        perfdesk.report or ReportLab here; the first other character does, once.
+        """
+        from perfdesk.ui import settings
+
+        font = str(settings.open_settings().value("print/font_path", "") or "") or None
+        cached = self._printable_cache
+        if cached is not None and cached[0] == font:
+            return cached[1]
+        chain: list[Callable[[str], bool]] = []
+
+        def printable(ch: str) -> bool:
+            try:
+                ch.encode("gbk")
+                return True
+            except UnicodeEncodeError:
+                pass
+            if not chain:
+                from perfdesk.report import printable_predicate
+
+                chain.append(printable_predicate(font))
+            return chain[0](ch)
+
+        self._printable_cache = (font, printable)
+        return printable
+
     def run(self) -> None:
         if self.doc is None:
             return
-        from perfdesk.domain.validation import validate_form
+        from perfdesk.domain.validation import ValidationSettings, validate_form
 
-        self.problems = validate_form(self.doc.form)
+        self.problems = validate_form(self.doc.form, ValidationSettings(printable=self._printable()))
         tree_marks: dict[str, tuple[str, str]] = {}
         task_marks: dict[tuple[str, str], tuple[str, str]] = {}
         for problem in self.problems:

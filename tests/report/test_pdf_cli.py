@@ -73,3 +73,43 @@ def test_unwritable_target_exits_3(sample_db, tmp_path):
     result = run("export-pdf", str(sample_db), str(tmp_path / "no such folder" / "x.pdf"))
     assert result.returncode == 3
     assert result.stderr.startswith("错误：无法保存到")
+
+
+def unprintable_db(tmp_path: Path) -> Path:
+    from perfdesk.domain.model import Indicator
+    from perfdesk.sample import sample_project
+    from perfdesk.store import save_project
+
+    project = sample_project()
+    form = project.forms[0]
+    form.department = "巴州 ئۇيغۇر 单位😀"
+    form.tasks[0].name = "镕喆堃昇珺玥 𠀀"
+    form.tree[0].children[0].indicators.append(Indicator("培训人数\U000f0000", "≥10人"))
+    path = tmp_path / "glyphs.db"
+    save_project(project, path)
+    return path
+
+
+def test_export_warns_which_characters_in_which_cell_will_not_print(tmp_path):
+    out = tmp_path / "out.pdf"
+    result = run("export-pdf", str(unprintable_db(tmp_path)), str(out), "--font", str(bundled_font_path()))
+    assert result.returncode == 0, result.stderr
+    assert out.is_file()
+    warnings = result.stderr.strip().splitlines()
+    assert len(warnings) == 2, result.stderr
+    assert warnings[0].startswith("警告：【部门（单位）名称】") and "“😀”（U+1F600）" in warnings[0]
+    assert "培训人数" in warnings[1] and "U+F0000" in warnings[1]
+    # GBK, Extension B and Uyghur have glyphs: not reported.
+    assert "镕" not in result.stderr and "𠀀" not in result.stderr and "ئ" not in result.stderr
+
+
+def test_validate_lists_unprintable_characters_as_a_warning(tmp_path):
+    import json
+
+    result = run("validate", "--json", str(unprintable_db(tmp_path)))
+    records = [r for r in json.loads(result.stdout) if r["rule_id"] == "print.missing_glyph"]
+    assert [(r["place"], r["severity"]) for r in records] == [
+        ("部门（单位）名称", "警告"),
+        (records[1]["place"], "警告"),
+    ]
+    assert records[1]["place"].endswith("培训人数\U000f0000") and "U+F0000" in records[1]["message"]

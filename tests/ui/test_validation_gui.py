@@ -156,3 +156,19 @@ def test_marks_arriving_while_a_clerk_types_do_not_undo_the_typing(window, qtbot
     window.commit_pending_edits()
     assert window.doc.form.tasks[2].other == Decimal("12.5")
     assert indicator.value == "≥120人"
+
+
+def test_a_character_no_print_font_has_is_listed_under_its_cell(window, qtbot):
+    """The window's 审核 uses the print fonts' coverage: 😀 is blank on paper, 镕 and 𠀀 are not."""
+    date = next(i for _, _, i in window.doc.form.iter_indicators() if i.name == "设备采购完成时间")
+    window.doc.tree_model.setData(window.doc.tree_model.index_of(date, 1), "2022年11月30日😀镕𠀀")
+
+    def listed() -> list[str]:
+        return [p.message for p in window.validator.problems if p.rule_id == "print.missing_glyph"]
+
+    qtbot.waitUntil(lambda: bool(listed()), timeout=3000)
+    assert len(listed()) == 1 and "“😀”（U+1F600）" in listed()[0] and "镕" not in listed()[0]
+    warnings = window.validation_panel.tree.topLevelItem(1)
+    assert warnings.text(0).startswith("警告")
+    labels = [warnings.child(i).text(0) for i in range(warnings.childCount())]
+    assert "产出指标 › 时效指标 › 设备采购完成时间 › 指标值" in labels

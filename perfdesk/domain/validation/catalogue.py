@@ -34,6 +34,7 @@ _RULES = (
     RuleInfo("people.fill_date_unreadable", H, "填报日期不是日期"),
     RuleInfo("people.fill_date_far", W, "填报日期与年度相差较远"),
     RuleInfo("people.phone_format", H, "联系电话含有非电话字符"),
+    RuleInfo("print.missing_glyph", W, "有字符没有可用的打印字体，打印为空白"),
     # 年度主要任务 and money (§4.1)
     RuleInfo("tasks.missing", W, "没有年度主要任务"),
     RuleInfo("task.empty_row", W, "年度主要任务有空行"),

@@ -12,6 +12,7 @@ from perfdesk.domain.validation import (
     rules_header,
     rules_money,
     rules_names,
+    rules_print,
     rules_tree,
     rules_values,
 )
@@ -27,6 +28,7 @@ FORM_RULES: tuple[Callable[[Context], None], ...] = (
     rules_header.check_goals,
     rules_tree.check_tree,
     rules_header.check_people,
+    rules_print.check_printable,
 )
 # Each returns a per-run checker called once per 三级, so the whole run stays O(n).
 ROW_RULES: tuple[Callable[[Context], Callable[[Row], None]], ...] = (

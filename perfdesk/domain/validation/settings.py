@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from perfdesk.domain.money import MAX_PLACES
@@ -32,3 +33,6 @@ class ValidationSettings:
     # A form year outside this range is probably a typo.
     plausible_years: tuple[int, int] = (2000, 2100)
     lower_is_better: tuple[str, ...] = LOWER_IS_BETTER
+    # Can this character be printed (has the PDF's font chain a glyph for it)? Supplied by
+    # the print layer (perfdesk.report.printable_predicate); None: not checked.
+    printable: Callable[[str], bool] | None = None
