@@ -14,7 +14,7 @@ from perfdesk.errors import PerfdeskError
 from perfdesk.store import open_project, save_project
 from perfdesk.ui import settings
 from perfdesk.ui.document import Document
-from perfdesk.ui.project_lock import LockOwner, ProjectLock
+from perfdesk.ui.project_lock import LockOwner, ProjectLock, describe_owner
 
 if TYPE_CHECKING:
     from perfdesk.ui.main_window import MainWindow
@@ -79,7 +79,10 @@ class FileController(QObject):
         else:
             lock = ProjectLock(path)
         if path.exists() and not lock.is_held() and not lock.acquire():
-            choice = self._ask_locked(path, lock.owner())
+            if lock.unwritable is not None:
+                choice = self._ask_unlockable(path)
+            else:
+                choice = self._ask_locked(path, lock.owner())
             if choice is None:
                 return False
             if choice == "take_over":
@@ -105,8 +108,22 @@ class FileController(QObject):
         self.window.refresh_recent_menu()
         return True
 
+    def _ask_unlockable(self, path: Path) -> str | None:
+        """No lock file can be made beside ``path`` (write-protected USB stick, read-only folder)."""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(tr("只读位置"))
+        box.setText(tr("“{0}”所在的磁盘或文件夹是只读的（U盘写保护？没有写入权限？），无法在这里保存修改。")
+                    .format(path.name))
+        box.setInformativeText(tr("可以只读打开查看和打印，修改后用“另存为”保存到其他位置。"))
+        read_only = box.addButton(tr("只读打开"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(read_only)
+        box.exec()
+        return "read_only" if box.clickedButton() is read_only else None
+
     def _ask_locked(self, path: Path, owner: LockOwner | None) -> str | None:
-        who = tr("{0}（计算机 {1}）自 {2} 起").format(owner.user, owner.host, owner.since) if owner else tr("另一个程序")
+        who = describe_owner(owner)
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(tr("文件正在被使用"))
@@ -141,9 +158,9 @@ class FileController(QObject):
     def _write(self, path: Path) -> bool:
         path = path.resolve()
         lock = self.doc.lock if self.doc.lock is not None and self.doc.path == path else ProjectLock(path)
-        if lock is not self.doc.lock and not lock.acquire():
-            owner = lock.owner()
-            who = owner.user if owner else tr("另一个程序")
+        if lock is not self.doc.lock and not lock.acquire() and lock.unwritable is None:
+            # (no lock file can be made there: the save itself fails and says why)
+            who = describe_owner(lock.owner())
             QMessageBox.warning(self.window, tr("无法保存"), tr("“{0}”正被 {1} 打开，不能覆盖。请另存为其他文件名。").format(path.name, who))
             return False
         try:
