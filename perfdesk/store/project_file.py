@@ -16,6 +16,7 @@ from pathlib import Path
 from perfdesk.domain.model import Project
 from perfdesk.errors import FileReadError, FileWriteError
 from perfdesk.store.migrations import migrate
+from perfdesk.store.orphans import remove_orphan_temp_files
 from perfdesk.oserrors import describe_os_error, describe_sqlite_error
 from perfdesk.store.rows import read_project, write_project
 from perfdesk.store.identity import APPLICATION_ID, SCHEMA_VERSION
@@ -152,3 +153,4 @@ def save_project(project: Project, path: str | os.PathLike[str], keep_backup: bo
             raise
     finally:
         memory.close()
+    remove_orphan_temp_files(folder)  # left by an earlier save that was killed mid-way

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from perfdesk.domain.model import Project, new_form
 from perfdesk.errors import PerfdeskError
 from perfdesk.store import open_project, save_project
+from perfdesk.store.orphans import remove_orphan_temp_files
 from perfdesk.ui import settings
 from perfdesk.ui.document import Document
 from perfdesk.ui.project_lock import LockOwner, ProjectLock, describe_owner
@@ -103,6 +104,8 @@ class FileController(QObject):
             doc.suggested_path = path.with_name(path.stem + tr("（副本）") + path.suffix)
         else:
             doc = Document(project, path, read_only=read_only, lock=held)
+        if held is not None:
+            remove_orphan_temp_files(path.parent)  # left by a save that was killed mid-way
         self.window.set_document(doc)
         settings.add_recent_file(str(path))
         self.window.refresh_recent_menu()

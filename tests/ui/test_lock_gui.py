@@ -62,3 +62,19 @@ def test_read_only_medium_offers_read_only_not_another_program(window, tmp_path,
     before = window.doc
     assert not window.files.open_path(Path(path), ask=False)
     assert window.doc is before
+
+
+def test_opening_a_project_removes_orphan_temp_files_of_killed_saves(window, tmp_path):
+    import time
+
+    folder = tmp_path / "共享盘"
+    folder.mkdir()
+    path = folder / "项目.db"
+    save_project(sample_project(), path)
+    orphan, fresh = folder / ".~项目.0a1b2c3d.tmp", folder / ".~项目.4e5f6g7h.tmp"
+    for tmp in (orphan, fresh):
+        tmp.write_bytes(b"SQLite format 3\x00")
+    past = time.time() - 300
+    os.utime(orphan, (past, past))
+    assert window.files.open_path(path, ask=False)
+    assert not orphan.exists() and fresh.exists()
