@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -71,9 +71,9 @@ class MainWindow(QMainWindow):
         self._build()
         menus.build_menus(self)
         self.set_document(doc or self.doc)
-        geometry = settings.open_settings().value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        geometry = settings.WINDOW_GEOMETRY.get()
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
         else:
             screen = self.screen().availableGeometry()
             self.resize(min(1440, int(screen.width() * 0.9)), min(900, int(screen.height() * 0.9)))
@@ -393,9 +393,7 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
-        store = settings.open_settings()
-        store.setValue("window/geometry", self.saveGeometry())
-        store.sync()
+        settings.WINDOW_GEOMETRY.set(self.saveGeometry().data())
         self.doc.release_lock()
         self.autosaver.shutdown()
         event.accept()
