@@ -21,6 +21,7 @@ import json
 import os
 import socket
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from pathlib import Path
 from perfdesk.errors import PerfdeskError
 
 APP_NAME = "perfdesk"
+UNWRITTEN_LOCK_GRACE_SECONDS = 10.0
 _MAX_INFO_BYTES = 4096  # a lock file is a few lines; never read a planted huge file whole
 _MAX_FIELD = 80
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -244,7 +246,16 @@ class ProjectLock:
         if raw is None:
             return False  # a link, a folder, unreadable: not ours to judge
         pid, host = self._lock_file_fields(raw)
-        if pid == 0 or host is None or host.casefold() != current_host().casefold() or pid_alive(pid):
+        if pid == 0:
+            # No process named: its creator was killed between creating and writing it (a lock is
+            # written the moment it is created), so after a grace period nobody can be holding it.
+            try:
+                age = time.time() - os.lstat(self.lock_path).st_mtime
+            except OSError:
+                return False
+            if age < UNWRITTEN_LOCK_GRACE_SECONDS:
+                return False
+        elif host is None or host.casefold() != current_host().casefold() or pid_alive(pid):
             return False
         try:
             self.lock_path.unlink()

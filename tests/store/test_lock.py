@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,26 @@ def test_lock_needs_no_qt_and_a_killed_holder_leaves_a_stale_lock(tmp_path):
         _, imports = proc.communicate()
     assert b"PySide6" not in imports
     assert ProjectLock(path).acquire()
+
+
+def test_a_lock_left_empty_by_a_process_killed_at_once_goes_stale_after_a_grace_period(tmp_path):
+    # SIGKILL between creating .lock and writing it leaves an empty file that names nobody.
+    path = _project(tmp_path)
+    lock = ProjectLock(path)
+    lock.lock_path.write_bytes(b"")
+    assert not lock.acquire()  # fresh: perhaps its creator is writing it right now
+    past = time.time() - lock_module.UNWRITTEN_LOCK_GRACE_SECONDS - 1
+    os.utime(lock.lock_path, (past, past))
+    assert lock.acquire()
+    lock.release()
+
+
+def test_a_planted_lock_that_names_nobody_is_not_stale_through_a_link(tmp_path):
+    path = _project(tmp_path)
+    lock = ProjectLock(path)
+    target = tmp_path / "empty"
+    target.write_bytes(b"")
+    past = time.time() - 3600
+    os.utime(target, (past, past))
+    lock.lock_path.symlink_to(target)
+    assert not lock.acquire()
