@@ -28,7 +28,6 @@ def _out_db(parser: argparse.ArgumentParser) -> None:
 def cmd_sample(args: argparse.Namespace) -> int:
     from perfdesk.sample import sample_project
     from perfdesk.store import save_project
-
     from perfdesk.store.lock import held_for_writing
 
     project = sample_project()
@@ -68,9 +67,8 @@ def _import_json_args(parser: argparse.ArgumentParser) -> None:
 def cmd_import_json(args: argparse.Namespace) -> int:
     from perfdesk.domain import jsonform
     from perfdesk.store import save_project
-    from perfdesk.textfile import read_text
-
     from perfdesk.store.lock import held_for_writing
+    from perfdesk.textfile import read_text
 
     project = jsonform.loads(read_text(Path(args.input)))
     with held_for_writing(Path(args.out), force=args.force):

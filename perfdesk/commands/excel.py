@@ -42,7 +42,6 @@ def _import_args(parser: argparse.ArgumentParser) -> None:
 def cmd_import_xlsx(args: argparse.Namespace) -> int:
     from perfdesk.excel import import_xlsx
     from perfdesk.store import save_project
-
     from perfdesk.store.lock import held_for_writing
 
     result = import_xlsx(Path(args.input))

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
 from perfdesk.domain.model import Project, new_form
 from perfdesk.errors import PerfdeskError
@@ -138,7 +138,8 @@ class FileController(QObject):
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(read_only)
         box.exec()
-        return {read_only: "read_only", copy: "copy", take_over: "take_over"}.get(box.clickedButton())
+        choices: dict[QAbstractButton, str] = {read_only: "read_only", copy: "copy", take_over: "take_over"}
+        return choices.get(box.clickedButton())
 
     def save(self) -> bool:
         self.window.commit_pending_edits()
@@ -164,7 +165,8 @@ class FileController(QObject):
         if lock is not self.doc.lock and not lock.acquire() and lock.unwritable is None:
             # (no lock file can be made there: the save itself fails and says why)
             who = describe_owner(lock.owner())
-            QMessageBox.warning(self.window, tr("无法保存"), tr("“{0}”正被 {1} 打开，不能覆盖。请另存为其他文件名。").format(path.name, who))
+            QMessageBox.warning(self.window, tr("无法保存"),
+                                tr("“{0}”正被 {1} 打开，不能覆盖。请另存为其他文件名。").format(path.name, who))
             return False
         try:
             save_project(self.doc.project, path, keep_backup=settings.keep_backup())

@@ -41,12 +41,12 @@ def _convert(value: object, default: T) -> T:
     if value is None:
         return default
     if isinstance(default, bool):
-        return _as_bool(value, default)  # type: ignore[return-value]
+        return _as_bool(value, default)
     if isinstance(default, bytes):
         if isinstance(value, QByteArray):
             return value.data()  # type: ignore[return-value]
-        return value if isinstance(value, bytes) else default  # type: ignore[return-value]
-    return value if isinstance(value, str) else default  # type: ignore[return-value]
+        return value if isinstance(value, bytes) else default
+    return value if isinstance(value, str) else default
 
 
 @dataclass(frozen=True)

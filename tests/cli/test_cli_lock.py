@@ -1,4 +1,7 @@
-"""Commands that write a .db refuse a file another perfdesk holds (exit 1, file untouched); --force breaks a stale lock."""
+"""Commands that write a .db refuse a file another perfdesk holds (exit 1, file untouched).
+
+``--force`` breaks a lock known to be stale.
+"""
 
 from __future__ import annotations
 
