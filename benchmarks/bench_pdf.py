@@ -30,7 +30,8 @@ FRAMEWORK = {
 def large_form(indicators: int = 2000) -> Form:
     form = Form(year=2022, department="新疆巴州人力资源和社会保障局（基准测试）")
     form.tasks = [
-        Task(f"任务{n}", "用于保障本单位行政、事业在职人员日常基本工资、各类津贴补贴。" * 3, Decimal("12.34"), Decimal("12.34"), Decimal("0"))
+        Task(f"任务{n}", "用于保障本单位行政、事业在职人员日常基本工资、各类津贴补贴。" * 3,
+             Decimal("12.34"), Decimal("12.34"), Decimal("0"))
         for n in range(20)
     ]
     form.goals = [Goal("坚持把稳就业保就业作为工作主线，不断扩大就业规模，提升就业质量。") for _ in range(10)]

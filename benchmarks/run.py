@@ -442,7 +442,8 @@ def run_all(args: argparse.Namespace) -> int:
     failed = [row.name.strip() for row in rows if row.result in (MISSED, ERROR)]
     print()
     checked = sum(row.result in (OK, MISSED, ERROR) for row in rows)
-    print(f"FAILED {len(failed)} of {checked} targets: " + "; ".join(failed) if failed else f"all {checked} targets met")
+    print(f"FAILED {len(failed)} of {checked} targets: " + "; ".join(failed)
+          if failed else f"all {checked} targets met")
     return 1 if failed else 0
 
 

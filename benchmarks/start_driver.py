@@ -86,8 +86,21 @@ def run_plain_qt(t0: float, timings: dict) -> int:
     from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTranslator
     from PySide6.QtGui import QAction, QFont, QFontDatabase, QStandardItem, QStandardItemModel
     from PySide6.QtWidgets import (
-        QApplication, QDockWidget, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMainWindow,
-        QPushButton, QSplitter, QTableView, QTreeView, QTreeWidget, QVBoxLayout, QWidget,
+        QApplication,
+        QDockWidget,
+        QFormLayout,
+        QGroupBox,
+        QHBoxLayout,
+        QLabel,
+        QLineEdit,
+        QMainWindow,
+        QPushButton,
+        QSplitter,
+        QTableView,
+        QTreeView,
+        QTreeWidget,
+        QVBoxLayout,
+        QWidget,
     )
 
     app = QApplication([sys.argv[0]])
@@ -137,7 +150,8 @@ def run_plain_qt(t0: float, timings: dict) -> int:
     left, right, split = QSplitter(Qt.Orientation.Vertical), QSplitter(Qt.Orientation.Vertical), QSplitter()
     left.addWidget(tree_box)
     left.addWidget(QGroupBox("选中的三级指标"))
-    for widget in (header, table(6, 5, "用于保障本单位行政、事业在职人员"), table(5, 1, "坚持把稳就业保就业作为工作主线")):
+    tasks, goals = table(6, 5, "用于保障本单位行政、事业在职人员"), table(5, 1, "坚持把稳就业保就业作为工作主线")
+    for widget in (header, tasks, goals):
         right.addWidget(widget)
     split.addWidget(left)
     split.addWidget(right)

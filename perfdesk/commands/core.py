@@ -14,17 +14,25 @@ def _summary(project) -> str:
     return f"{forms} 张表，{indicators} 个三级指标"
 
 
+def force_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--force", action="store_true",
+                        help="OUT.db 的锁已失效（打开它的程序已崩溃或在别的电脑上已关闭）时仍然写入")
+
+
 def _out_db(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("out", metavar="OUT.db", help="要写入的项目文件")
+    parser.add_argument("out", metavar="OUT.db", help="要写入的项目文件（另一个 perfdesk 正打开它时拒绝写入）")
+    force_argument(parser)
 
 
 @command("sample", "写出内置示例项目（新疆巴州人社局 2022 年整体支出绩效目标表）", _out_db)
 def cmd_sample(args: argparse.Namespace) -> int:
     from perfdesk.sample import sample_project
     from perfdesk.store import save_project
+    from perfdesk.store.lock import held_for_writing
 
     project = sample_project()
-    save_project(project, Path(args.out))
+    with held_for_writing(Path(args.out), force=args.force):
+        save_project(project, Path(args.out))
     print(f"已写入示例项目：{args.out}（{_summary(project)}）")
     return 0
 
@@ -59,9 +67,11 @@ def _import_json_args(parser: argparse.ArgumentParser) -> None:
 def cmd_import_json(args: argparse.Namespace) -> int:
     from perfdesk.domain import jsonform
     from perfdesk.store import save_project
+    from perfdesk.store.lock import held_for_writing
     from perfdesk.textfile import read_text
 
     project = jsonform.loads(read_text(Path(args.input)))
-    save_project(project, Path(args.out))
+    with held_for_writing(Path(args.out), force=args.force):
+        save_project(project, Path(args.out))
     print(f"已写入项目：{args.out}（{_summary(project)}）")
     return 0

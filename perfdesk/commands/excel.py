@@ -10,6 +10,7 @@ import argparse
 from pathlib import Path
 
 from perfdesk.cli import command
+from perfdesk.commands.core import force_argument
 
 
 def _export_args(parser: argparse.ArgumentParser) -> None:
@@ -33,16 +34,19 @@ def _import_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "input", metavar="IN.xlsx", help="Excel 工作簿（.xlsx）：财政部门下发的模板或 perfdesk 导出的文件"
     )
-    parser.add_argument("out", metavar="OUT.db", help="要写入的项目文件")
+    parser.add_argument("out", metavar="OUT.db", help="要写入的项目文件（另一个 perfdesk 正打开它时拒绝写入）")
+    force_argument(parser)
 
 
 @command("import-xlsx", "从 Excel 工作簿（.xlsx）导入绩效目标表，生成项目文件，并列出识别结果", _import_args)
 def cmd_import_xlsx(args: argparse.Namespace) -> int:
     from perfdesk.excel import import_xlsx
     from perfdesk.store import save_project
+    from perfdesk.store.lock import held_for_writing
 
     result = import_xlsx(Path(args.input))
-    save_project(result.project, Path(args.out))
+    with held_for_writing(Path(args.out), force=args.force):
+        save_project(result.project, Path(args.out))
     for line in result.notes:
         print(line)
     indicators = sum(form.indicator_count() for form in result.project.forms)

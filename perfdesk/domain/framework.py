@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from perfdesk.paths import resources_dir
@@ -46,7 +46,7 @@ def _frameworks_dir() -> Path:
     return resources_dir() / "frameworks"
 
 
-@lru_cache(maxsize=None)
+@cache
 def all_frameworks() -> dict[str, Framework]:
     found: dict[str, Framework] = {}
     for path in sorted(_frameworks_dir().glob("*.json")):
@@ -66,7 +66,7 @@ def get_framework(framework_id: str) -> Framework | None:
     return all_frameworks().get(framework_id)
 
 
-@lru_cache(maxsize=None)
+@cache
 def legacy_names() -> dict[str, dict[str, str]]:
     data = json.loads((_frameworks_dir() / "legacy_names.json").read_text(encoding="utf-8"))
     return {"level1": dict(data.get("level1", {})), "level2": dict(data.get("level2", {}))}

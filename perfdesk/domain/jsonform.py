@@ -12,8 +12,8 @@ from decimal import Decimal
 from typing import Any
 
 from perfdesk.domain.model import (
-    TASK_AMOUNTS,
     FORM_KINDS,
+    TASK_AMOUNTS,
     Form,
     Goal,
     Indicator,
@@ -157,7 +157,7 @@ def _form_from_dict(r: _Reader, data: dict[str, Any], where: str) -> Form:
             Task(
                 name=r.text(item, "name", place),
                 content=r.text(item, "content", place),
-                **{k: amount for k, (amount, _) in amounts.items()},
+                **{k: amount for k, (amount, _) in amounts.items()},  # type: ignore[arg-type]  # TASK_AMOUNTS
                 unparsed={k: text for k, (_, text) in amounts.items() if text is not None},
             )
         )
@@ -199,7 +199,8 @@ def project_from_dict(data: Any) -> Project:
         raise FileReadError("JSON 文件缺少有效的版本号（\"version\"）")
     if version > FORMAT_VERSION:
         raise FileReadError(
-            f"这个 JSON 文件由更新版本的 perfdesk 导出（格式版本 {version}，本程序支持到 {FORMAT_VERSION}），请升级 perfdesk 后再导入"
+            f"这个 JSON 文件由更新版本的 perfdesk 导出（格式版本 {version}，本程序支持到 {FORMAT_VERSION}），"
+            "请升级 perfdesk 后再导入"
         )
     forms = r.items(data, "forms", "")
     project = Project()

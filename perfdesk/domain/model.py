@@ -8,7 +8,6 @@ is kept exactly as typed (see ``values.py`` for its parsed, canonical form).
 from __future__ import annotations
 
 import os
-
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
 from decimal import Decimal

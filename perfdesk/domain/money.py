@@ -65,12 +65,6 @@ def to_text(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
 
 
-def from_text(text: str | None) -> Decimal | None:
-    if text is None:
-        return None
-    return Decimal(text)
-
-
 def sum_amounts(values: list[Decimal | None]) -> Decimal:
     total = Decimal(0)
     for value in values:

@@ -82,12 +82,6 @@ class TargetValue:
     def is_percent(self) -> bool:
         return self.kind is ValueKind.NUMBER and self.unit in PERCENT_UNITS
 
-    def as_date(self) -> _dt.date | None:
-        if self.kind is not ValueKind.DATE or not self.date_exists:
-            return None
-        assert self.year is not None and self.month is not None
-        return _dt.date(self.year, self.month, self.day or 1)
-
 
 def _split_comparator(text: str) -> tuple[str, str]:
     for spelling, symbol in _COMPARATOR_SPELLINGS:
@@ -158,7 +152,3 @@ def parse_value(raw: str) -> TargetValue:
                 )
     looks_numeric = bool(comparator) or any(ch.isdigit() for ch in body)
     return TargetValue(raw=raw, kind=ValueKind.TEXT, unrecognised=looks_numeric)
-
-
-def canonical_text(raw: str) -> str:
-    return parse_value(raw).canonical

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from perfdesk.excel import locate
-from perfdesk.excel.grid import SheetGrid, coordinate
+from perfdesk.excel.grid import SheetGrid
 
 ROLES: dict[str, frozenset[str]] = {
     "department": locate.DEPARTMENT,
@@ -73,9 +73,6 @@ class SheetContext:
     def has_role(self, row: int, column: int, *roles: str) -> bool:
         found = self.roles_at.get((row, column), ())
         return any(role in found for role in roles)
-
-    def cell_name(self, row: int, column: int) -> str:
-        return coordinate(row, column)
 
     def rows_text(self, row: int) -> list[tuple[int, str]]:
         """(column, stripped text) of the anchor cells of a row that hold text; never raises."""

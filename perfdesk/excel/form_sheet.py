@@ -11,7 +11,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.merge import MergedCellRange
 
-from perfdesk.domain.model import PEOPLE_LABELS, TASK_AMOUNTS, Form
+from perfdesk.domain.model import PEOPLE_LABELS, TASK_AMOUNTS, Form, Indicator, Task
 from perfdesk.domain.money import decimal_places
 from perfdesk.excel import layout
 from perfdesk.excel.embed import put_text
@@ -107,7 +107,8 @@ class FormSheetWriter:
         row = top + 2
         first = row
         places = {cols.total: 2, cols.fiscal: 2, cols.other: 2}
-        for task in self.form.tasks or [None]:
+        tasks: list[Task | None] = [*self.form.tasks] or [None]
+        for task in tasks:
             self.block(row, cols.name, row, cols.name, task.name if task else "", "left")
             self.block(row, cols.level2, row, content_last, task.content if task else "", "left")
             for column, amount in zip((cols.total, cols.fiscal, cols.other), self._amounts(task)):
@@ -146,13 +147,14 @@ class FormSheetWriter:
     def _indicator_rows(self) -> Iterator[tuple[str | None, str | None, Any]]:
         """(一级 when a group starts, 二级 when a group starts, indicator or None) per row."""
         for level1 in self.form.tree:
-            start1 = level1.name
+            start1: str | None = level1.name
             if not level1.children:
                 yield start1, None, None
                 continue
             for level2 in level1.children:
-                start2 = level2.name
-                for indicator in level2.indicators or [None]:
+                start2: str | None = level2.name
+                indicators: list[Indicator | None] = [*level2.indicators] or [None]
+                for indicator in indicators:
                     yield start1, start2, indicator
                     start1 = start2 = None
 

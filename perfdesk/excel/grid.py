@@ -148,11 +148,6 @@ class SheetGrid:
     def stripped(self, row: int, column: int, expand: bool = False) -> str:
         return self.text(row, column, expand).strip()
 
-    def peek_text(self, row: int, column: int) -> str:
-        """Text for label searching: never raises, formulas without results read as empty."""
-        value = self.cells.get((row, column))
-        return value.strip() if isinstance(value, str) else ""
-
     def amount(self, row: int, column: int, unit: str = "万元") -> Decimal | None:
         """A money cell: a number, or text such as ``1,663.73`` / ``１６６３．７３``; blank is ``None``."""
         amount, text = self.amount_or_text(row, column, unit)
@@ -192,6 +187,3 @@ class SheetGrid:
     def row_cells(self, row: int) -> list[tuple[int, Any]]:
         """(column, value) of the stored cells of one row, left to right."""
         return [(c, self.cells[(row, c)]) for c in self._rows.get(row, ())]
-
-    def stored_rows(self) -> list[int]:
-        return sorted(self._rows)

@@ -79,9 +79,9 @@ def _header(ctx: SheetContext, row: int) -> tuple[Columns, int]:
     first = min(c for c in (cols.level1, cols.level2, cols.level3, cols.value) if c is not None)
     cols.extras = {c: key for c, key in cols.extras.items() if c > first}
     # The block label (年度绩效指标) is merged down the whole block: only column headers count.
-    for column in [cols.level1, cols.level2, cols.level3, cols.value, cols.unit, cols.comparator, *cols.extras]:
-        if column is not None:
-            bottom = max(bottom, ctx.grid.bounds(row, column)[2])
+    for header in [cols.level1, cols.level2, cols.level3, cols.value, cols.unit, cols.comparator, *cols.extras]:
+        if header is not None:
+            bottom = max(bottom, ctx.grid.bounds(row, header)[2])
     return cols, bottom
 
 

@@ -32,7 +32,7 @@ class SheetRead:
 
 
 def _indicator_header(ctx: SheetContext) -> int | None:
-    for row, column in ctx.labels.get("level3", ()):
+    for row, _column in ctx.labels.get("level3", ()):
         roles = {role for role in ("level1", "level2", "level3", "value") if ctx.in_row(role, row)}
         if len(roles) >= 2:
             return row
@@ -139,7 +139,7 @@ def _read_department(ctx: SheetContext, form: Form, label: tuple[int, int] | Non
         ctx.note(f"  单位名称：取自 {coordinate(*label)}")
         return
     right = grid.bounds(*label)[3]
-    for column, value in grid.row_cells(label[0]):
+    for column, _value in grid.row_cells(label[0]):
         if column > right and grid.is_anchor_or_plain(label[0], column):
             text = grid.stripped(label[0], column)
             if text:
@@ -153,7 +153,7 @@ def _read_people(ctx: SheetContext, form: Form, rows: list[int]) -> None:
     found: dict[str, str] = {}
     for row in rows:
         texts = ctx.rows_text(row)
-        for index, (column, text) in enumerate(texts):
+        for index, (_column, text) in enumerate(texts):
             if not locate.is_people_line(text):
                 continue
             entries = locate.split_people(text)

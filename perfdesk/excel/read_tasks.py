@@ -87,7 +87,7 @@ def read_tasks(ctx: SheetContext, header: tuple[int, int], stop_row: int) -> Tas
         if not name and not content and all(a is None for a in amounts.values()) and not unparsed:
             blank += 1
             continue
-        block.tasks.append(Task(name=name, content=content, **amounts, unparsed=unparsed))
+        block.tasks.append(Task(name=name, content=content, **amounts, unparsed=unparsed))  # type: ignore[arg-type]
         block.end_row = last_task = row
     found = "、".join(f"{_AMOUNT_NAMES[r]}（{column_letter(c)} 列）" for r, c in columns.items())
     if block.tasks:
@@ -184,7 +184,7 @@ def read_goals(ctx: SheetContext, label: tuple[int, int], stop_row: int) -> list
         texts = [text for column, text in ctx.rows_text(row) if column > right]
         if row > last and not texts:
             break
-        for column, value in ctx.grid.row_cells(row):
+        for column, _value in ctx.grid.row_cells(row):
             if column > right and grid.is_anchor_or_plain(row, column):
                 text = grid.stripped(row, column)
                 if text:

@@ -135,7 +135,8 @@ def load_font(path: Path, subfont_index: int = 0, chinese: bool = True) -> Font:
         raise FontError(f"字体“{path.name}”的授权不允许嵌入 PDF，请改选宋体、仿宋等可嵌入的字体")
     missing = [ch for ch in _REQUIRED_GLYPHS if ord(ch) not in ttfont.face.charToGlyph] if chinese else []
     if missing:
-        raise FontError(f"字体“{path.name}”不含中文字形（缺少“{''.join(missing[:5])}”等字），请改选宋体、仿宋等中文字体")
+        raise FontError(f"字体“{path.name}”不含中文字形（缺少“{''.join(missing[:5])}”等字），"
+                        "请改选宋体、仿宋等中文字体")
     from reportlab.pdfbase import pdfmetrics
 
     pdfmetrics.registerFont(ttfont)
@@ -146,7 +147,7 @@ def load_font(path: Path, subfont_index: int = 0, chinese: bool = True) -> Font:
 
 def _font_name(path: Path, resolved: str, subfont_index: int) -> str:
     # Stable for a given file, so the same form gives the same PDF bytes.
-    digest = hashlib.sha1(f"{resolved}#{subfont_index}".encode("utf-8")).hexdigest()[:8]
+    digest = hashlib.sha1(f"{resolved}#{subfont_index}".encode()).hexdigest()[:8]
     stem = "".join(ch for ch in path.stem if ch.isascii() and ch.isalnum()) or "font"
     return f"perfdesk-{stem}-{subfont_index}-{digest}"
 

@@ -5,8 +5,8 @@ end with an opening one (``（《“‘`` …); ``——`` and ``……`` stay o
 words and numbers (``7851.03``, ``92-93``) are not split unless they alone are
 wider than the cell. Pure Python: the caller supplies a character-width function.
 
-ReportLab's own CJK wrapper (``Paragraph(wordWrap="CJK")``) reads a Japanese
-no-line-start list; :func:`patch_reportlab_kinsoku` adds the Chinese marks to it.
+perfdesk draws every cell's lines itself with :func:`wrap_text`; it does not use ReportLab's
+own CJK wrapper (``Paragraph(wordWrap="CJK")``, whose no-line-start list is Japanese).
 """
 
 from __future__ import annotations
@@ -93,23 +93,3 @@ def _forced_break(text: str, start: int, end: int) -> int:
     while cut - 1 > start and bad(cut):
         cut -= 1
     return end if bad(cut) else cut  # a run made only of such marks is cut where it overflows
-
-
-def patch_reportlab_kinsoku() -> None:
-    """Add the Chinese marks to ReportLab's no-line-start/-end lists, idempotently.
-
-    ``reportlab.platypus.paragraph`` imported ``ALL_CANNOT_START`` by value, so
-    both that copy and the one in ``reportlab.lib.textsplit`` are extended.
-    """
-    from reportlab.lib import textsplit
-    from reportlab.platypus import paragraph
-
-    missing_start = "".join(ch for ch in NO_LINE_START if ch not in textsplit.CANNOT_START_LINE[0])
-    if missing_start:
-        textsplit.CANNOT_START_LINE[0] += missing_start
-    missing_end = "".join(ch for ch in NO_LINE_END if ch not in textsplit.CANNOT_END_LINE[0])
-    if missing_end:
-        textsplit.CANNOT_END_LINE[0] += missing_end
-    textsplit.ALL_CANNOT_START = "".join(textsplit.CANNOT_START_LINE)
-    textsplit.ALL_CANNOT_END = "".join(textsplit.CANNOT_END_LINE)
-    paragraph.ALL_CANNOT_START = textsplit.ALL_CANNOT_START

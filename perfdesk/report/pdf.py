@@ -13,8 +13,8 @@ from typing import BinaryIO
 
 from perfdesk import __version__
 from perfdesk.domain.model import Form
-from perfdesk.textfile import write_bytes_atomic
 from perfdesk.report.options import PdfOptions
+from perfdesk.textfile import write_bytes_atomic
 
 
 def render_form_pdf_bytes(form: Form, options: PdfOptions | None = None) -> bytes:

@@ -15,10 +15,11 @@ from pathlib import Path
 
 from perfdesk.domain.model import Project
 from perfdesk.errors import FileReadError, FileWriteError
-from perfdesk.store.migrations import migrate
 from perfdesk.oserrors import describe_os_error, describe_sqlite_error
-from perfdesk.store.rows import read_project, write_project
 from perfdesk.store.identity import APPLICATION_ID, SCHEMA_VERSION
+from perfdesk.store.migrations import migrate
+from perfdesk.store.orphans import remove_orphan_temp_files
+from perfdesk.store.rows import read_project, write_project
 from perfdesk.textfile import remove_quietly, replace_into, temp_beside
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -64,7 +65,8 @@ def check_identity(conn: sqlite3.Connection, name: str) -> int:
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:
         raise FileReadError(
-            f"“{name}”由更新版本的 perfdesk 保存（文件版本 {version}，本程序支持到 {SCHEMA_VERSION}），请升级 perfdesk 后再打开"
+            f"“{name}”由更新版本的 perfdesk 保存（文件版本 {version}，本程序支持到 {SCHEMA_VERSION}），"
+            "请升级 perfdesk 后再打开"
         )
     if version < 1:
         raise FileReadError(f"“{name}”已损坏：缺少文件版本信息")
@@ -152,3 +154,4 @@ def save_project(project: Project, path: str | os.PathLike[str], keep_backup: bo
             raise
     finally:
         memory.close()
+    remove_orphan_temp_files(folder)  # left by an earlier save that was killed mid-way

@@ -85,16 +85,3 @@ def list_recovery() -> list[RecoveryEntry]:
 def describe(entry: RecoveryEntry) -> str:
     name = str(entry.original) if entry.original else "（未保存的新项目）"
     return f"{name}\n最后自动保存：{entry.saved_at:%Y-%m-%d %H:%M:%S}"
-
-
-def remove_orphan_temp_files(folder: Path, max_age_seconds: float = 3600) -> None:
-    """Temporary files left by a save that was killed mid-way (``.~NAME.*.tmp``)."""
-    now = datetime.now().timestamp()
-    for tmp in folder.glob(".~*.tmp"):
-        try:
-            if now - tmp.stat().st_mtime > max_age_seconds:
-                tmp.unlink()
-        except OSError:
-            pass
-
-

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from typing import Any
-
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from perfdesk import __version__
 from perfdesk.domain.model import Form, Goal, Indicator, Level1, Level2, People, Project, Task

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
@@ -35,7 +36,9 @@ class QtTranslationGaps(QTranslator):
     def isEmpty(self) -> bool:  # noqa: N802
         return False
 
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+    def translate(  # type: ignore[override]  # None is Qt's null string: "not translated here"
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
         # None reaches Qt as a null string, "not translated here"; "" would blank the text.
         text = self.REWORDED.get((context, source))
         if text is not None:
@@ -66,7 +69,7 @@ def choose_ui_font(app: QApplication) -> None:
 
 
 def create_app(argv: list[str]) -> QApplication:
-    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    app = cast(QApplication, QApplication.instance() or QApplication([sys.argv[0], *argv]))
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -82,7 +85,9 @@ def _excepthook(kind, value, trace) -> None:  # noqa: ANN001
     log.error("uncaught exception", exc_info=(kind, value, trace))
     from perfdesk.logs import log_dir
 
-    QMessageBox.critical(None, "perfdesk", f"程序遇到意外错误：{value}\n\n您的数据仍在窗口中，请先“另存为”保存。\n详情已记录在 {log_dir()}")
+    QMessageBox.critical(None, "perfdesk",
+                         f"程序遇到意外错误：{value}\n\n您的数据仍在窗口中，请先“另存为”保存。\n"
+                         f"详情已记录在 {log_dir()}")
 
 
 def run_gui(argv: list[str]) -> int:

@@ -47,7 +47,8 @@ class ImportPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(tr("找到 {0} 张表。勾选要加入当前项目的表：").format(len(forms))))
         self.table = QTableWidget(len(forms), 5)
-        self.table.setHorizontalHeaderLabels([tr("部门（单位）名称"), tr("年度"), tr("任务"), tr("目标"), tr("三级指标")])
+        self.table.setHorizontalHeaderLabels(
+            [tr("部门（单位）名称"), tr("年度"), tr("任务"), tr("目标"), tr("三级指标")])
         for row, form in enumerate(forms):
             name = QTableWidgetItem(form.department or tr("（未识别单位名称）"))
             name.setFlags(name.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -71,7 +72,7 @@ class ImportPreview(QDialog):
 
     def chosen(self) -> list[Form]:
         return [f for row, f in enumerate(self.forms)
-                if self.table.item(row, 0).checkState() == Qt.CheckState.Checked]
+                if (item := self.table.item(row, 0)) is not None and item.checkState() == Qt.CheckState.Checked]
 
 
 def import_excel(window: MainWindow, path: Path | None = None, preview: bool = True) -> int:

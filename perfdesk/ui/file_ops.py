@@ -7,14 +7,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
 from perfdesk.domain.model import Project, new_form
 from perfdesk.errors import PerfdeskError
 from perfdesk.store import open_project, save_project
+from perfdesk.store.orphans import remove_orphan_temp_files
 from perfdesk.ui import settings
 from perfdesk.ui.document import Document
-from perfdesk.ui.project_lock import LockOwner, ProjectLock
+from perfdesk.ui.project_lock import LockOwner, ProjectLock, describe_owner
 
 if TYPE_CHECKING:
     from perfdesk.ui.main_window import MainWindow
@@ -79,7 +80,10 @@ class FileController(QObject):
         else:
             lock = ProjectLock(path)
         if path.exists() and not lock.is_held() and not lock.acquire():
-            choice = self._ask_locked(path, lock.owner())
+            if lock.unwritable is not None:
+                choice = self._ask_unlockable(path)
+            else:
+                choice = self._ask_locked(path, lock.owner())
             if choice is None:
                 return False
             if choice == "take_over":
@@ -100,13 +104,29 @@ class FileController(QObject):
             doc.suggested_path = path.with_name(path.stem + tr("（副本）") + path.suffix)
         else:
             doc = Document(project, path, read_only=read_only, lock=held)
+        if held is not None:
+            remove_orphan_temp_files(path.parent)  # left by a save that was killed mid-way
         self.window.set_document(doc)
         settings.add_recent_file(str(path))
         self.window.refresh_recent_menu()
         return True
 
+    def _ask_unlockable(self, path: Path) -> str | None:
+        """No lock file can be made beside ``path`` (write-protected USB stick, read-only folder)."""
+        box = QMessageBox(self.window)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(tr("只读位置"))
+        box.setText(tr("“{0}”所在的磁盘或文件夹是只读的（U盘写保护？没有写入权限？），无法在这里保存修改。")
+                    .format(path.name))
+        box.setInformativeText(tr("可以只读打开查看和打印，修改后用“另存为”保存到其他位置。"))
+        read_only = box.addButton(tr("只读打开"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(read_only)
+        box.exec()
+        return "read_only" if box.clickedButton() is read_only else None
+
     def _ask_locked(self, path: Path, owner: LockOwner | None) -> str | None:
-        who = tr("{0}（计算机 {1}）自 {2} 起").format(owner.user, owner.host, owner.since) if owner else tr("另一个程序")
+        who = describe_owner(owner)
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(tr("文件正在被使用"))
@@ -118,7 +138,8 @@ class FileController(QObject):
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(read_only)
         box.exec()
-        return {read_only: "read_only", copy: "copy", take_over: "take_over"}.get(box.clickedButton())
+        choices: dict[QAbstractButton, str] = {read_only: "read_only", copy: "copy", take_over: "take_over"}
+        return choices.get(box.clickedButton())
 
     def save(self) -> bool:
         self.window.commit_pending_edits()
@@ -141,10 +162,11 @@ class FileController(QObject):
     def _write(self, path: Path) -> bool:
         path = path.resolve()
         lock = self.doc.lock if self.doc.lock is not None and self.doc.path == path else ProjectLock(path)
-        if lock is not self.doc.lock and not lock.acquire():
-            owner = lock.owner()
-            who = owner.user if owner else tr("另一个程序")
-            QMessageBox.warning(self.window, tr("无法保存"), tr("“{0}”正被 {1} 打开，不能覆盖。请另存为其他文件名。").format(path.name, who))
+        if lock is not self.doc.lock and not lock.acquire() and lock.unwritable is None:
+            # (no lock file can be made there: the save itself fails and says why)
+            who = describe_owner(lock.owner())
+            QMessageBox.warning(self.window, tr("无法保存"),
+                                tr("“{0}”正被 {1} 打开，不能覆盖。请另存为其他文件名。").format(path.name, who))
             return False
         try:
             save_project(self.doc.project, path, keep_backup=settings.keep_backup())

@@ -39,7 +39,8 @@ class _FindEdit(QLineEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             self.escape.emit()
-        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+        elif (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+              and event.modifiers() & Qt.KeyboardModifier.ShiftModifier):
             self.previous.emit()
         else:
             super().keyPressEvent(event)

@@ -20,7 +20,8 @@ class HeaderPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc: Document | None = None
-        self.labels = {"department": self.tr("部门（单位）名称"), "year": self.tr("年度"), "framework": self.tr("指标体系")}
+        self.labels = {"department": self.tr("部门（单位）名称"), "year": self.tr("年度"),
+                       "framework": self.tr("指标体系")}
         self.labels.update({k: self.tr(v) for k, v in PEOPLE_LABELS.items()})
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -185,7 +185,8 @@ class IndicatorEditor(QWidget):
             return
         old = getattr(self.indicator, field)
         if old != text:
-            command = SetIndicatorFieldCommand(self.doc, self.doc.form.id, self.indicator.id, field, old, text, merge=True)
+            command = SetIndicatorFieldCommand(self.doc, self.doc.form.id, self.indicator.id, field, old, text,
+                                               merge=True)
             self.doc.push(command)
 
     def _kind_chosen(self, page: int) -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from perfdesk.ui.tasks_model import FIELDS
 
 if TYPE_CHECKING:
+    from perfdesk.domain.model import Indicator, Level1, Level2
     from perfdesk.domain.validation import Place
     from perfdesk.ui.main_window import MainWindow
 
@@ -17,7 +18,9 @@ def locate_place(window: MainWindow, place: Place) -> None:
     doc = self.doc
     if place.kind in ("indicator", "level1", "level2") and place.ref_id:
         for level1 in doc.form.tree:
-            for node in (level1, *level1.children, *(i for l2 in level1.children for i in l2.indicators)):
+            nodes: list[Level1 | Level2 | Indicator] = [
+                level1, *level1.children, *(i for l2 in level1.children for i in l2.indicators)]
+            for node in nodes:
                 if node.id == place.ref_id:
                     column = 1 if place.field == "value" else 0
                     index = doc.tree_model.index_of(node, column)

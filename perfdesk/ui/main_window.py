@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent, QUndoGroup
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QPaintEvent, QUndoGroup
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from perfdesk.domain.model import Goal, Task
 from perfdesk.domain.money import format_amount
 from perfdesk.ui import menus, settings, task_actions
 from perfdesk.ui.autosave import Autosaver
@@ -59,6 +62,12 @@ def _buttons(*specs: tuple[str, object]) -> QHBoxLayout:
 
 
 class MainWindow(QMainWindow):
+    # set by menus.build_menus
+    recent_menu: QMenu
+    backup_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+
     def __init__(self, doc: Document | None = None) -> None:
         super().__init__()
         self.setAcceptDrops(True)
@@ -71,9 +80,9 @@ class MainWindow(QMainWindow):
         self._build()
         menus.build_menus(self)
         self.set_document(doc or self.doc)
-        geometry = settings.open_settings().value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        geometry = settings.WINDOW_GEOMETRY.get()
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
         else:
             screen = self.screen().availableGeometry()
             self.resize(min(1440, int(screen.width() * 0.9)), min(900, int(screen.height() * 0.9)))
@@ -293,7 +302,7 @@ class MainWindow(QMainWindow):
             self.tree.scrollTo(index)
         elif kind in ("task", "goal"):
             view = self.tasks_view if kind == "task" else self.goals_view
-            items = doc.form.tasks if kind == "task" else doc.form.goals
+            items: Sequence[Task | Goal] = doc.form.tasks if kind == "task" else doc.form.goals
             row = next((i for i, item in enumerate(items) if item.id == ident), None)
             if row is not None:
                 column = max(view.currentIndex().column(), 0)
@@ -393,9 +402,7 @@ class MainWindow(QMainWindow):
         if not self.files.maybe_save():
             event.ignore()
             return
-        store = settings.open_settings()
-        store.setValue("window/geometry", self.saveGeometry())
-        store.sync()
+        settings.WINDOW_GEOMETRY.set(bytes(self.saveGeometry().data()))
         self.doc.release_lock()
         self.autosaver.shutdown()
         event.accept()

@@ -6,6 +6,7 @@ before the window is painted.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,7 +31,8 @@ def _help_dialogs():  # noqa: ANN202
     return help_dialogs
 
 
-def _action(window: MainWindow, menu: QMenu, text: str, slot: object, shortcut: object = None) -> QAction:
+def _action(window: MainWindow, menu: QMenu, text: str, slot: Callable[[], object],
+            shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
     action = QAction(text, window)
     if shortcut is not None:
         action.setShortcut(shortcut)

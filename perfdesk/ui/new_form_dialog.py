@@ -19,14 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.domain.framework import all_frameworks
-from perfdesk.domain.model import Form, Project, new_form, new_id
+from perfdesk.domain.model import Form, Goal, Project, Task, new_form, new_id
 
 
 def copy_form(form: Form) -> Form:
     """A deep copy with fresh ids (last year's table is where clerks start)."""
     clone = copy.deepcopy(form)
     clone.id = new_id()
-    for item in [*clone.tasks, *clone.goals]:
+    items: list[Task | Goal] = [*clone.tasks, *clone.goals]
+    for item in items:
         item.id = new_id()
     for level1 in clone.tree:
         level1.id = new_id()

@@ -39,22 +39,18 @@ if TYPE_CHECKING:
 
 
 def saved_options() -> PdfOptions:
-    store = settings.open_settings()
-    font = store.value("print/font_path", "") or None
     return PdfOptions(
-        page_size=str(store.value("print/page_size", "A4")),
-        landscape=str(store.value("print/landscape", "false")).lower() == "true",
-        font_path=str(font) if font else None,
-        signature_block=str(store.value("print/signature", "true")).lower() == "true",
+        page_size=settings.PRINT_PAGE_SIZE.get(),
+        landscape=settings.PRINT_LANDSCAPE.get(),
+        font_path=settings.PRINT_FONT_PATH.get() or None,
+        signature_block=settings.PRINT_SIGNATURE.get(),
     )
 
 
 def save_options(options: PdfOptions) -> None:
-    store = settings.open_settings()
-    store.setValue("print/page_size", options.page_size)
-    store.setValue("print/landscape", "true" if options.landscape else "false")
-    store.setValue("print/signature", "true" if options.signature_block else "false")
-    store.sync()
+    settings.PRINT_PAGE_SIZE.set(options.page_size)
+    settings.PRINT_LANDSCAPE.set(options.landscape)
+    settings.PRINT_SIGNATURE.set(options.signature_block)
 
 
 def render(form: Form, options: PdfOptions) -> bytes:
@@ -222,9 +218,7 @@ class PreviewDialog(QDialog):
         except PerfdeskError as exc:
             QMessageBox.warning(self, self.tr("不能使用这个字体"), str(exc))
             return False
-        store = settings.open_settings()
-        store.setValue("print/font_path", path)
-        store.sync()
+        settings.PRINT_FONT_PATH.set(path)
         self.refresh()
         return True
 

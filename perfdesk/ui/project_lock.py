@@ -1,85 +1,25 @@
-"""A lock beside a project file so two desks never silently overwrite each other.
+"""The project lock as the window sees it: the store's service (perfdesk.store.lock), named in Chinese.
 
-``FILE.db.lock`` is a QLockFile (stale-lock detection: a lock whose process is
-gone on this machine is stale). ``FILE.db.lock-info`` beside it says who holds
-it, on which computer, since when, for the message the second clerk sees.
+The lock itself has no Qt in it, so the CLI honours the same lock as the window.
 """
 
 from __future__ import annotations
 
-import getpass
-import json
-import os
-from dataclasses import dataclass
-from datetime import datetime
-from pathlib import Path
+from PySide6.QtCore import QCoreApplication
 
-from PySide6.QtCore import QLockFile, QSysInfo
+from perfdesk.store.lock import LockOwner, ProjectLock
+
+__all__ = ["LockOwner", "ProjectLock", "describe_owner"]
 
 
-@dataclass(frozen=True)
-class LockOwner:
-    user: str
-    host: str
-    since: str
-    pid: int
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some service contexts
-        return "?"
-
-
-class ProjectLock:
-    def __init__(self, project: Path) -> None:
-        self.project = project
-        self.lock_path = project.with_name(project.name + ".lock")
-        self.info_path = project.with_name(project.name + ".lock-info")
-        self._lock = QLockFile(str(self.lock_path))
-        self._lock.setStaleLockTime(0)  # held for hours; only a dead process makes it stale
-
-    def is_held(self) -> bool:
-        return self._lock.isLocked()
-
-    def acquire(self) -> bool:
-        if not self._lock.tryLock(0):
-            return False
-        info = {"user": _user(), "host": QSysInfo.machineHostName(), "since": datetime.now().strftime("%Y-%m-%d %H:%M"),
-                "pid": os.getpid()}
-        try:
-            self.info_path.write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
-        except OSError:
-            pass  # the lock itself still protects the file
-        return True
-
-    def owner(self) -> LockOwner | None:
-        """Who holds the lock (None when nobody does)."""
-        if not self.lock_path.exists():
-            return None
-        info = self._lock.getLockInfo()
-        pid, host = (info[0], info[1]) if isinstance(info, tuple) and len(info) >= 2 else (0, "?")
-        try:
-            data = json.loads(self.info_path.read_text(encoding="utf-8"))
-            return LockOwner(str(data.get("user", "?")), str(data.get("host", host)), str(data.get("since", "?")),
-                             int(data.get("pid", pid)))
-        except (OSError, ValueError):
-            return LockOwner("?", str(host), "?", int(pid or 0))
-
-    def take_over(self) -> bool:
-        """Break another's lock (the clerk confirmed that nobody is editing)."""
-        try:
-            for path in (self.lock_path, self.info_path):
-                path.unlink(missing_ok=True)
-        except OSError:
-            return False
-        return self.acquire()
-
-    def release(self) -> None:
-        if self._lock.isLocked():
-            try:
-                self.info_path.unlink()
-            except OSError:
-                pass
-            self._lock.unlock()
+def describe_owner(owner: LockOwner | None) -> str:
+    """``张三（计算机 DESK-7）自 2026-11-28 09:30 起``; an unreadable lock-info is an unknown holder."""
+    if owner is None or not owner.known:
+        return QCoreApplication.translate("files", "另一个程序（用户未知）")
+    user = owner.user if owner.user != "?" else QCoreApplication.translate("files", "未知用户")
+    text = user
+    if owner.host != "?":
+        text += QCoreApplication.translate("files", "（计算机 {0}）").format(owner.host)
+    if owner.since != "?":
+        text += QCoreApplication.translate("files", "自 {0} 起").format(owner.since)
+    return text

@@ -7,6 +7,7 @@ in an undo command. Structural changes come through ``insert_indicator`` and
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
@@ -80,7 +81,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         if isinstance(node, Level1):
             return self.createIndex(self.form.tree.index(node), column, node)
         parent = self._parent[node.id]
-        siblings = parent.children if isinstance(parent, Level1) else parent.indicators
+        siblings: list[Any] = parent.children if isinstance(parent, Level1) else parent.indicators
         return self.createIndex(siblings.index(node), column, node)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
@@ -180,7 +181,8 @@ class IndicatorTreeModel(QAbstractItemModel):
 
     def node_changed(self, node_id: str) -> None:
         for level1 in self.form.tree:
-            for node in (level1, *level1.children):
+            nodes: list[Level1 | Level2] = [level1, *level1.children]
+            for node in nodes:
                 if node.id == node_id:
                     self.dataChanged.emit(self.index_of(node, 0), self.index_of(node, 1))
 
@@ -213,7 +215,7 @@ class IndicatorTreeModel(QAbstractItemModel):
     def mimeTypes(self) -> list[str]:
         return [MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         ids = []
         for index in indexes:
             node = self.node(index)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from collections.abc import Sequence
-
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
@@ -32,7 +31,8 @@ class IndicatorTreeView(QTreeView):
         self.setUniformRowHeights(True)  # keeps 2,000 rows smooth
         self.setAlternatingRowColors(True)
 
-    def dataChanged(self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Sequence[int] = ()) -> None:  # noqa: N802
+    def dataChanged(self, top_left: QModelIndex | QPersistentModelIndex,
+                    bottom_right: QModelIndex | QPersistentModelIndex, roles: Sequence[int] = ()) -> None:  # noqa: N802
         if not touches_text(roles):  # only 审核 marks: repaint, keep what is being typed (see ui/roles.py)
             self.viewport().update()
             return

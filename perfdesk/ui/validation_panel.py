@@ -158,6 +158,7 @@ class ValidationPanel(QWidget):
         was_open = {}
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
+            assert group is not None
             was_open[group.data(0, GROUP_ROLE)] = group.isExpanded()
         self.tree.clear()
         for severity in Severity:

@@ -14,6 +14,7 @@ from seedparse import read_seed
 
 from perfdesk.domain.values import parse_value
 
+
 def run(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
     return run_main(*args, env=env, cwd=cwd)
 
@@ -96,7 +97,8 @@ def test_gbk_console_never_crashes(tmp_path):
 
 def test_bad_json_names_the_place_and_writes_nothing(tmp_path):
     bad = tmp_path / "bad.json"
-    bad.write_text('{"format":"perfdesk","version":1,"forms":[{"tasks":[{"name":"a","total":[12]}]}]}', encoding="utf-8")
+    bad.write_text('{"format":"perfdesk","version":1,"forms":[{"tasks":[{"name":"a","total":[12]}]}]}',
+                   encoding="utf-8")
     result = run("import-json", str(bad), str(tmp_path / "out.db"))
     assert result.returncode == 2
     assert "任务第1行" in result.stderr.decode("utf-8")
@@ -153,8 +155,8 @@ def test_a_mistyped_command_is_not_opened_as_a_file():
 def test_every_command_is_known_to_the_entry_point_without_loading_the_cli():
     """``perfdesk.app`` tells commands from files by a fixed list; a command added to the
     registry but not to the list would open the GUI instead of running."""
-    from perfdesk import app, cli
     import perfdesk.commands  # noqa: F401  (registers the commands)
+    from perfdesk import app, cli
 
     assert sorted(app.COMMAND_NAMES) == sorted(cli.COMMANDS)
     result = run("export-xlsx", "-h")

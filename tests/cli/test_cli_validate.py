@@ -8,9 +8,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from mainrun import run_main
+
 from perfdesk.domain.model import Form, Goal, Indicator, Level1, Level2, Project, Task
 from perfdesk.sample import sample_project
 from perfdesk.store import save_project
+
 
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
     return run_main(*args, env=env)

@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from perfdesk.domain import jsonform
-from perfdesk.domain.model import Indicator, Task, new_form, Project, Goal
+from perfdesk.domain.model import Goal, Indicator, Project, Task, new_form
 from perfdesk.errors import FileReadError
 from perfdesk.sample import sample_project
 

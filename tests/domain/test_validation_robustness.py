@@ -38,7 +38,8 @@ indicators = st.builds(Indicator, names, values)
 level2s = st.builds(Level2, st.one_of(st.sampled_from(LEVEL2), st.text(max_size=8)), st.lists(indicators, max_size=5))
 # Real pairs, including the legacy 二级 names that get a rename fix.
 PAIRS = [("产出指标", "数量指标"), ("产出指标", "进度指标"), ("效益指标", "环境效益指标"), ("满意度指标", "满意度指标"),
-         ("满意度指标", "社会公众或服务对象满意度指标"), ("满意度指标", "服务对象满意度指标"), ("成本指标", "经济成本指标")]
+         ("满意度指标", "社会公众或服务对象满意度指标"), ("满意度指标", "服务对象满意度指标"),
+         ("成本指标", "经济成本指标")]
 paired = st.builds(lambda pair, inds: Level1(pair[0], [Level2(pair[1], inds)]),
                    st.sampled_from(PAIRS), st.lists(indicators, max_size=3))
 level1s = st.one_of(
@@ -51,7 +52,8 @@ forms = st.builds(
     framework=st.sampled_from(["2015", "2021", "", "1999"]),
     people=st.builds(People, phone=st.text(max_size=12), fill_date=values),
     tasks=st.lists(tasks, max_size=5),
-    goals=st.lists(st.builds(Goal, st.one_of(st.sampled_from(["", "目标1：稳就业。"]), st.text(max_size=10))), max_size=4),
+    goals=st.lists(st.builds(Goal, st.one_of(st.sampled_from(["", "目标1：稳就业。"]), st.text(max_size=10))),
+                   max_size=4),
     tree=st.lists(level1s, max_size=4),
 )
 

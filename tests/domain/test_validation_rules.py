@@ -134,7 +134,8 @@ CASES = [
      "tree.level2_not_allowed", E, "产出指标 › 经济成本指标", "name", ["2021"]),
     ("level1-unknown", setattr_(lambda f: f.tree[1], "name", "效果指标"),
      "tree.level1_unknown", E, "效果指标", "name", ["产出指标、效益指标、满意度指标"]),
-    ("name-empty", rename("培训合格率", ""), "name.empty", E, "产出指标 › 质量指标 › 第2行（未命名）", "name", ["没有名称"]),
+    ("name-empty", rename("培训合格率", ""), "name.empty", E, "产出指标 › 质量指标 › 第2行（未命名）", "name",
+     ["没有名称"]),
     ("name-duplicate", rename("培训合格率", "资助资金发放准确率"), "name.duplicate_in_group", E,
      "产出指标 › 质量指标 › 资助资金发放准确率（第2行）", "name", ["第1行"]),
     ("leap-day", set_value("培训完成时间", "2023年2月29日"), "value.date_impossible", E,
@@ -156,7 +157,8 @@ CASES = [
      "people.fill_date_impossible", E, "填报日期", "fill_date", ["2月只有28天"]),
     ("money-not-a-number", setattr_(task(0), "fiscal", D("NaN")), "money.not_a_number", E,
      "年度主要任务 第1行 财政拨款", "fiscal", ["不是有效的金额"]),
-    ("money-words", lambda f: (setattr(f.tasks[1], "fiscal", None), setattr(f.tasks[1], "unparsed", {"fiscal": "约80万"})),
+    ("money-words",
+     lambda f: (setattr(f.tasks[1], "fiscal", None), setattr(f.tasks[1], "unparsed", {"fiscal": "约80万"})),
      "money.not_a_number", E, "年度主要任务 第2行 财政拨款", "fiscal", ["“约80万”不是金额", "未计入金额合计"]),
     # warnings
     ("year-typo", setattr_(lambda f: f, "year", 20023), "form.year_implausible", W, "年度", "year", ["20023"]),
@@ -200,7 +202,8 @@ CASES = [
      "效益指标 › 可持续影响指标 › 教育公平水平", "value", ["2019", "2023"]),
     ("no-unit", set_value("教师培训人次", "=800"), "value.no_unit", W,
      "产出指标 › 数量指标 › 教师培训人次", "value", ["计量单位"]),
-    ("task-unnamed", setattr_(task(2), "name", ""), "task.name_empty", W, "年度主要任务 第3行 任务名称", "name", ["第3行"]),
+    ("task-unnamed", setattr_(task(2), "name", ""), "task.name_empty", W, "年度主要任务 第3行 任务名称", "name",
+     ["第3行"]),
     ("task-duplicate", setattr_(task(2), "name", "公用经费"), "task.name_duplicate", W,
      "年度主要任务 第3行 任务名称", "name", ["第2行"]),
     ("fill-date-far", setattr_(lambda f: f.people, "fill_date", "2019年12月20日"), "people.fill_date_far", W,
@@ -242,7 +245,8 @@ CASES = [
      "填报日期", "fill_date", ["2022年1月10日"]),
     ("phone-name", setattr_(lambda f: f.people, "phone", "李明"), "people.phone_format", H, "联系电话", "phone",
      ["栏目"]),
-    ("goal-blank-line", lambda f: f.goals.append(Goal("")), "goals.empty_line", H, "年度总体目标 目标3", "text", ["目标3"]),
+    ("goal-blank-line", lambda f: f.goals.append(Goal("")), "goals.empty_line", H, "年度总体目标 目标3", "text",
+     ["目标3"]),
 ]
 
 
@@ -431,7 +435,8 @@ def test_a_comparator_written_in_words_is_understood_and_offered_as_a_fix(typed,
     assert problems[0].severity is H and problems[0].fix is not None
     assert problems[0].fix.edits[0].value == fixed and ind(form, "培训合格率").value == typed  # kept as typed
     apply_fix(form, problems[0].fix)
-    assert not [p for p in validate_form(form) if p.place.label.endswith("培训合格率") and p.rule_id.startswith("value.")]
+    assert not [p for p in validate_form(form)
+                if p.place.label.endswith("培训合格率") and p.rule_id.startswith("value.")]
 
 
 @pytest.mark.parametrize("typed", ["不低于良好", "高于上年水平", "不低于90%以上"])
@@ -449,7 +454,8 @@ def test_a_name_from_the_other_framework_says_which_framework_to_switch_to():
     assert "请把表的指标体系改为 2021" in messages["成本指标"] and "一级指标" in messages["成本指标"]
     form = labour_2021_framework()
     form.tree[0].children.append(Level2("成本指标", [Indicator("培训成本", "≤48万元")]))
-    level2 = [p.message for p in validate_form(form) if p.rule_id == "tree.level2_not_allowed" and "“成本指标”" in p.message]
+    level2 = [p.message for p in validate_form(form)
+              if p.rule_id == "tree.level2_not_allowed" and "“成本指标”" in p.message]
     assert level2 and "二级指标；如果本表按该体系填报，请把表的指标体系改为 2015" in level2[0]
 
 

@@ -8,6 +8,7 @@ import pytest
 from mainrun import run_main
 from test_xlsx_builders import province_workbook
 
+
 def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return run_main(*args, env=env, text=True)
 

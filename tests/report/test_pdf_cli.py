@@ -10,6 +10,7 @@ from mainrun import run_main
 
 from perfdesk.report.fonts import bundled_font_path
 
+
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return run_main(*args, cwd=cwd, text=True)
 

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from perfdesk.errors import PerfdeskError
-from perfdesk.report import FontError, PdfOptions, render_form_pdf_bytes
-from perfdesk.report import fonts
+from perfdesk.report import FontError, PdfOptions, fonts, render_form_pdf_bytes
 from perfdesk.report.fonts import bundled_font_path, resolve_font
 
 

@@ -90,7 +90,8 @@ def test_signature_block_is_printed_filled_or_blank(sample_form, render_pdf):
     blank = render_pdf(sample_form).page_texts()[-1]
     for label in ("填报单位（盖章）：", "单位负责人：", "财务负责人：", "填报人：", "联系电话：", "填报日期："):
         assert label in blank
-    form = Form(year=2022, department="某局", people=People(unit_head="张三", phone="0996-1234567", fill_date="2022年1月5日"))
+    form = Form(year=2022, department="某局",
+                people=People(unit_head="张三", phone="0996-1234567", fill_date="2022年1月5日"))
     filled = squeeze(render_pdf(form).page_texts()[-1])
     assert "单位负责人：张三" in filled and "联系电话：0996-1234567" in filled and "填报日期：2022年1月5日" in filled
     without = squeeze(render_pdf(form, signature_block=False).page_texts()[-1])

@@ -1,11 +1,11 @@
-"""Chinese line breaking: our wrapper and the patched ReportLab paragraph."""
+"""Chinese line breaking: our wrapper (perfdesk draws cell lines itself, not with ReportLab's Paragraph)."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from perfdesk.report.linebreak import NO_LINE_END, NO_LINE_START, patch_reportlab_kinsoku, wrap_text
+from perfdesk.report.linebreak import NO_LINE_END, NO_LINE_START, wrap_text
 
 
 def width10(ch: str) -> float:
@@ -66,41 +66,3 @@ def test_wrapping_keeps_text_and_obeys_the_rules(pieces, chars):
         if line and before:
             assert line[0] not in NO_LINE_START, lines
             assert before[-1] not in NO_LINE_END, lines
-
-
-def _paragraph_lines(text: str, width: float) -> list[str]:
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph
-
-    from perfdesk.report.fonts import bundled_font_path, resolve_font
-
-    font = resolve_font(str(bundled_font_path()))
-    style = ParagraphStyle("narrow", fontName=font.name, fontSize=10, leading=12, wordWrap="CJK")
-    paragraph = Paragraph(text, style)
-    paragraph.wrap(width, 1000)
-    lines = []
-    for line in paragraph.blPara.lines:
-        words = line[1] if isinstance(line, tuple) else [frag.text for frag in line.words]
-        lines.append("".join(words))
-    return lines
-
-
-def test_reportlab_paragraph_no_longer_starts_lines_with_chinese_punctuation():
-    patch_reportlab_kinsoku()
-    text = "一二三四五，六七八九十；甲乙丙丁戊：己庚辛壬癸》子丑寅卯辰”巳午未申酉’"
-    lines = _paragraph_lines(text, 50)
-    assert len(lines) > 3
-    assert "".join(lines) == text
-    assert not any(line[0] in "，；：？！、。）》”’" for line in lines), lines
-
-
-def test_reportlab_patch_is_idempotent():
-    from reportlab.lib import textsplit
-    from reportlab.platypus import paragraph
-
-    patch_reportlab_kinsoku()
-    before = (textsplit.ALL_CANNOT_START, textsplit.ALL_CANNOT_END, paragraph.ALL_CANNOT_START)
-    patch_reportlab_kinsoku()
-    assert (textsplit.ALL_CANNOT_START, textsplit.ALL_CANNOT_END, paragraph.ALL_CANNOT_START) == before
-    assert all(ch in paragraph.ALL_CANNOT_START for ch in "，；：？！、。）》”’")
-    assert all(textsplit.CANNOT_START_LINE[0].count(ch) == 1 for ch in "，；：？！》”’")

@@ -64,7 +64,8 @@ def test_version_1_file_opens_in_current_version(tmp_path):
     project = open_project(path)
     assert path.read_bytes() == before  # opening never writes
     form = project.forms[0]
-    assert (form.department, form.people.unit_head, form.tasks[0].total) == ("旧版单位", "张三", Decimal("99999999.999999"))
+    assert (form.department, form.people.unit_head, form.tasks[0].total) == (
+        "旧版单位", "张三", Decimal("99999999.999999"))
     assert form.tree[0].children[0].indicators[0].value == ">=10人"
     form.tree[0].children[0].indicators[0].extras["指标解释"] = "在职人数"
     save_project(project, path)

@@ -7,14 +7,13 @@ import signal
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from perfdesk.domain import jsonform
 from perfdesk.sample import sample_project
-from perfdesk.store import open_project, save_project
+from perfdesk.store import save_project
 from perfdesk.store.recovery import list_recovery
 from perfdesk.ui.autosave import orphaned_entries
 from perfdesk.ui.project_lock import ProjectLock

@@ -21,7 +21,8 @@ def model_snapshot(model, parent=QModelIndex()):
 
 def domain_snapshot(form):
     return [
-        (l1.name, None, [(l2.name, None, [(i.name, i.parsed.canonical, []) for i in l2.indicators]) for l2 in l1.children])
+        (l1.name, None,
+         [(l2.name, None, [(i.name, i.parsed.canonical, []) for i in l2.indicators]) for l2 in l1.children])
         for l1 in form.tree
     ]
 

@@ -40,7 +40,8 @@ def test_fix_is_one_undoable_step_and_revalidates(window, qtbot):
     before = jsonform.dumps(window.doc.project)
     panel.apply_fix()
     assert window.doc.form.level1("满意度指标").children[0].name == "服务对象满意度指标"
-    assert window.doc.tree_model.index_of(window.doc.form.level1("满意度指标").children[0]).data() == "服务对象满意度指标"
+    first_level2 = window.doc.form.level1("满意度指标").children[0]
+    assert window.doc.tree_model.index_of(first_level2).data() == "服务对象满意度指标"
     qtbot.waitUntil(lambda: window.validator.counts()[Severity.ERROR] == 2, timeout=2000)
     window.undo_action.trigger()
     assert jsonform.dumps(window.doc.project) == before

@@ -18,7 +18,8 @@ from perfdesk.domain.validation.valuefacts import ValueFacts
 
 HEADER_LABELS = {"department": "部门（单位）名称", "year": "年度", "framework": "指标体系"}
 BLOCK_LABELS = {"tasks": "年度主要任务", "goals": "年度总体目标", "tree": "年度绩效指标"}
-TASK_FIELD_LABELS = {"name": "任务名称", "content": "主要内容", "total": "总额", "fiscal": "财政拨款", "other": "其他资金"}
+TASK_FIELD_LABELS = {"name": "任务名称", "content": "主要内容", "total": "总额", "fiscal": "财政拨款",
+                     "other": "其他资金"}
 SEP = " › "
 
 # What a 二级 is for, by its framework name; drives the per-二级 conventions.

@@ -72,7 +72,8 @@ def _check_cost(ctx: Context, out: list[Finding], facts: ValueFacts, comparator:
         converted = "" if value.unit == "万元" else f"（即 {format_amount(in_wan.normalize())} 万元）"
         out.append(Finding("cost.cap_over_budget",
                            f"成本上限 {facts.canonical}{converted}超过了本表预算金额合计 "
-                           f"{format_amount(ctx.budget_total)} 万元，单项成本不可能高于全部预算；请检查数字和单位（万元/元）。"))
+                           f"{format_amount(ctx.budget_total)} 万元，单项成本不可能高于全部预算；"
+                           "请检查数字和单位（万元/元）。"))
 
 
 def _check_satisfaction(out: list[Finding], facts: ValueFacts, percent: bool, comparator: str) -> None:

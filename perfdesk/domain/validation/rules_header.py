@@ -77,4 +77,5 @@ def _check_fill_date(ctx: Context, typed: str) -> None:
     # A table for budget year N is filled in during year N-1 or early in year N.
     if year is not None and value.year is not None and not year - 1 <= value.year <= year:
         ctx.report("people.fill_date_far", place,
-                   f"填报日期 {value.canonical} 与本表年度 {year} 年不符（通常在 {year - 1} 年或 {year} 年填报），请检查。")
+                   f"填报日期 {value.canonical} 与本表年度 {year} 年不符"
+                   f"（通常在 {year - 1} 年或 {year} 年填报），请检查。")

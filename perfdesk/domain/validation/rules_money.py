@@ -13,6 +13,7 @@ from perfdesk.domain.money import decimal_places, format_amount
 from perfdesk.domain.validation.context import TASK_FIELD_LABELS, Context
 from perfdesk.domain.validation.problems import Edit, Fix, Place
 
+
 def _place(task: Task, number: int, field_name: str) -> Place:
     return Place("task", task.id, field_name, f"年度主要任务 第{number}行 {TASK_FIELD_LABELS[field_name]}")
 

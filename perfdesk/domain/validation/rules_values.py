@@ -6,7 +6,6 @@ rest are warnings or hints because real tables legitimately vary.
 
 from __future__ import annotations
 
-
 from perfdesk.domain.validation.context import Context, Finding
 from perfdesk.domain.validation.dates import impossible_date_message
 from perfdesk.domain.validation.valuefacts import ASCII_SPELLINGS, ValueFacts
@@ -112,7 +111,8 @@ def _check_number(ctx: Context, out: list[Finding], facts: ValueFacts, name: str
         return
     year = ctx.form.year
     if facts.year_number is not None and year is not None and facts.year_number != year:
-        out.append(Finding("value.year_mismatch", f"指标值写的是 {facts.year_number} 年，而本表是 {year} 年度，请检查年份。"))
+        out.append(Finding("value.year_mismatch",
+                           f"指标值写的是 {facts.year_number} 年，而本表是 {year} 年度，请检查年份。"))
 
 
 def _unit_word(out: list[Finding], facts: ValueFacts) -> None:
