@@ -31,7 +31,9 @@ _FIELDS = {
     "level2": frozenset({"name"}),
 }
 _FORM_FIELDS = frozenset({"department", "year", "framework", "kind"})
-_NODE_TYPES: dict[str, type] = {"task": Task, "goal": Goal, "level1": Level1, "level2": Level2, "indicator": Indicator}
+_NODE_TYPES: dict[str, type[Any]] = {
+    "task": Task, "goal": Goal, "level1": Level1, "level2": Level2, "indicator": Indicator,
+}
 
 
 class OpError(ValueError):
@@ -172,15 +174,16 @@ class InsertNode(Op):
 
     def apply(self, project: Project) -> Op:
         form = find_form(project, self.form)
+        node: Any = self.node
         expected = _NODE_TYPES.get(self.collection)
-        if expected is None or not isinstance(self.node, expected):
-            raise OpError(f"{type(self.node).__name__} is not a {self.collection}")
+        if expected is None or not isinstance(node, expected):
+            raise OpError(f"{type(node).__name__} is not a {self.collection}")
         items = _siblings(form, self.collection, self.parent_id)
-        if any(existing.id == self.node.id for existing in items):
-            raise OpError(f"{self.collection} {self.node.id!r} is already there")
+        if any(existing.id == node.id for existing in items):
+            raise OpError(f"{self.collection} {node.id!r} is already there")
         index = max(0, min(self.index, len(items)))
-        items.insert(index, self.node)
-        return RemoveNode(self.form, self.collection, self.node.id)
+        items.insert(index, node)
+        return RemoveNode(self.form, self.collection, node.id)
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from mainrun import run_main
+
 from perfdesk.domain import forms
 from perfdesk.domain.forms import DeclarationError
 from perfdesk.domain.forms.loading import load_all
@@ -99,7 +99,8 @@ def test_hunan_2023_overlays_the_department_kind():
     assert {c.label for c in columns if c.required} == {"指标值", "指标解释", "评（扣）分标准"}
     assert columns[0].type == "enum" and columns[0].options == ("定量", "定性")
     # Extras are keyed by the printed label, so a clerk's words are the JSON contract.
-    assert [c.key for c in template.extra_indicator_columns] == ["指标值类型", "计量单位", "指标解释", "评（扣）分标准", "备注"]
+    keys = [c.key for c in template.extra_indicator_columns]
+    assert keys == ["指标值类型", "计量单位", "指标解释", "评（扣）分标准", "备注"]
 
 
 def test_goals_are_numbered_once_whatever_the_clerk_typed():

@@ -78,7 +78,8 @@ def test_a_stale_address_raises_and_changes_nothing():
     with pytest.raises(OpError):
         MoveNode(form.id, "indicator", form.tree[0].children[0].indicators[0].id, "no such 二级", 0).apply(project)
     with pytest.raises(OpError):
-        Batch((SetField(form.id, "form", None, "department", "改了"), RemoveNode(form.id, "goal", "gone"))).apply(project)
+        rename = SetField(form.id, "form", None, "department", "改了")
+        Batch((rename, RemoveNode(form.id, "goal", "gone"))).apply(project)
     assert _state(project) == before
 
 

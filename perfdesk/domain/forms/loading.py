@@ -14,7 +14,7 @@ import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from perfdesk.domain.forms.declaration import (
     BLOCK_TYPES,
@@ -75,7 +75,7 @@ class _Reader:
             self.fail(f"有无法识别的键“{unknown[0]}”")
         self.data: dict[str, Any] = data
 
-    def fail(self, problem: str) -> None:
+    def fail(self, problem: str) -> NoReturn:
         place = f"的 {self.where} " if self.where else ""
         raise DeclarationError(f"表样定义文件 {self.source}{place}{problem}")
 
@@ -255,9 +255,10 @@ def apply_template(kind: Template, data: object, source: str) -> Template:
                 reader.fail("的 indicator_columns 缺少指标值列（key 为 value）")
             block = _replace(block, columns=new_columns)
         if block.type == "indicator_grid" and widths:
-            if len(widths) != 3 or not all(isinstance(w, (int, float)) and not isinstance(w, bool) for w in widths):
+            numbers = [float(w) for w in widths if isinstance(w, (int, float)) and not isinstance(w, bool)]
+            if len(widths) != 3 or len(numbers) != 3:
                 reader.fail("的 level_widths 应为三个数字")
-            block = _replace(block, levels=tuple(_replace(lv, width=float(w)) for lv, w in zip(block.levels, widths)))
+            block = _replace(block, levels=tuple(_replace(lv, width=w) for lv, w in zip(block.levels, numbers)))
         if block.key in relabel:
             block = _replace(block, label=relabel[block.key], aliases=(*block.aliases, block.label))
         block = _replace(

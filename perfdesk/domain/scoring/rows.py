@@ -130,7 +130,7 @@ def _qualitative(row: RowInput, w: Decimal, profile: ScoringProfile, flags: set[
         flags.add(NO_BAND)
         if typed is None:
             flags.add(NO_SCORE)
-        text = "定性指标：实际完成值应为三个档次之一（达成年度指标 / 部分达成年度指标并具有一定效果 / 未达成年度指标且效果较差）"
+        text = "定性指标：实际完成值应为三个档次之一（" + " / ".join(BANDS) + "）"
         return RowScore(QUALITATIVE, w, None, typed, frozenset(flags), text, typed=typed)
     low, high, high_in = profile.band_range(band, w)
     suggestion = {BANDS[0]: w, BANDS[1]: r2(w * Decimal("0.7")), BANDS[2]: r2(w * Decimal("0.3"))}[band]
@@ -150,7 +150,8 @@ def score_row(row: RowInput, profile: ScoringProfile) -> RowScore:
     method = method_of(target)
     flags: set[str] = set()
     if row.not_applicable:
-        return RowScore(NOT_APPLICABLE, row.weight, None, None, frozenset(), "不适用：不计分，总分按其余分值折算为百分制")
+        text = "不适用：不计分，总分按其余分值折算为百分制"
+        return RowScore(NOT_APPLICABLE, row.weight, None, None, frozenset(), text)
     w = row.weight
     if w is None or w <= 0:
         return RowScore(method, w, None, None, frozenset({NO_WEIGHT}), "请填写分值（大于 0）", typed=row.typed_score)
