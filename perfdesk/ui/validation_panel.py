@@ -65,7 +65,7 @@ class Validator(QObject):
         """
         from perfdesk.ui import settings
 
-        font = str(settings.open_settings().value("print/font_path", "") or "") or None
+        font = settings.PRINT_FONT_PATH.get() or None
         cached = self._printable_cache
         if cached is not None and cached[0] == font:
             return cached[1]
