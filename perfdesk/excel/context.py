@@ -26,6 +26,11 @@ ROLES: dict[str, frozenset[str]] = {
     "value": locate.VALUE,
     "unit": locate.UNIT,
     "comparator": locate.COMPARATOR,
+    "project_sign": locate.PROJECT_SIGNS,
+    "self_eval_sign": locate.SELF_EVAL_SIGNS,
+    "duties": locate.DUTIES,
+    "funds_composition": locate.FUNDS_COMPOSITION,
+    "remarks": locate.REMARKS,
 }
 
 
@@ -37,6 +42,8 @@ class SheetContext:
     roles_at: dict[tuple[int, int], set[str]] = field(default_factory=dict)
     # "label：value" in one cell: the value part, by the label cell's position
     inline_values: dict[tuple[int, int], str] = field(default_factory=dict)
+    # cells understood without their value being taken (labels, titles): see SheetGrid.unread
+    used: set[tuple[int, int]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         for (row, column), value in sorted(self.grid.cells.items()):
@@ -57,6 +64,17 @@ class SheetContext:
             if locate.is_label(text, aliases):
                 self.labels.setdefault(role, []).append((row, column))
                 self.roles_at.setdefault((row, column), set()).add(role)
+
+    def use(self, row: int, column: int) -> None:
+        """Count a cell as understood (a label, a title): it is not listed as left out."""
+        self.used.add((row, column))
+
+    def use_labels(self, first_row: int, last_row: int, *roles: str) -> None:
+        """Count the label cells of ``roles`` in rows ``first_row``..``last_row`` as understood."""
+        for role in roles:
+            for row, column in self.labels.get(role, ()):
+                if first_row <= row <= last_row:
+                    self.used.add((row, column))
 
     def note(self, text: str) -> None:
         self.notes.append(text)

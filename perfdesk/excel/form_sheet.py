@@ -11,7 +11,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.merge import MergedCellRange
 
-from perfdesk.domain.model import PEOPLE_LABELS, TASK_AMOUNTS, Form, Indicator, Task
+from perfdesk.domain.model import PEOPLE_LABELS, TASK_AMOUNTS, Form, Task
 from perfdesk.domain.money import decimal_places
 from perfdesk.excel import layout
 from perfdesk.excel.embed import put_text
@@ -145,16 +145,16 @@ class FormSheetWriter:
         return row + rows
 
     def _indicator_rows(self) -> Iterator[tuple[str | None, str | None, Any]]:
-        """(一级 when a group starts, 二级 when a group starts, indicator or None) per row."""
+        """(一级 when a group starts, 二级 when a group starts, indicator) per row.
+
+        As on the PDF: a 二级 (and a 一级) with no 三级 yet is not printed — paper shows what
+        was filled in, and both outputs say the same thing (the hidden data sheet keeps the
+        empty groups for a lossless re-import)."""
         for level1 in self.form.tree:
             start1: str | None = level1.name
-            if not level1.children:
-                yield start1, None, None
-                continue
             for level2 in level1.children:
                 start2: str | None = level2.name
-                indicators: list[Indicator | None] = [*level2.indicators] or [None]
-                for indicator in indicators:
+                for indicator in level2.indicators:
                     yield start1, start2, indicator
                     start1 = start2 = None
 
@@ -169,7 +169,8 @@ class FormSheetWriter:
         self.block(top, cols.total, top, cols.other, "指标值", "header")
         row = top + 1
         spans: list[tuple[int, str, int]] = []  # (first row, name, column) of open 一级/二级 groups
-        for name1, name2, indicator in self._indicator_rows() if self.form.tree else [("", "", None)]:
+        printed = list(self._indicator_rows())
+        for name1, name2, indicator in printed or [("", "", None)]:
             if name1 is not None:
                 self._close(spans, row, cols.name)
                 spans.append((row, name1, cols.name))
@@ -181,7 +182,7 @@ class FormSheetWriter:
                 extra = indicator.extras.get(key, "") if indicator else ""
                 self.block(row, cols.first_extra + offset, row, cols.first_extra + offset, extra, "left")
             value = indicator.parsed.canonical if indicator else ""
-            self.block(row, cols.total, row, cols.other, value, "left")
+            self.block(row, cols.total, row, cols.other, value, "center")  # as the PDF aligns 指标值
             row += 1
         self._close(spans, row, cols.name)
         self._close(spans, row, cols.level2)

@@ -14,6 +14,7 @@ same double, which is exactly what Excel/WPS wrote for anything a clerk typed
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_right
 from decimal import Decimal
 from typing import Any
@@ -37,6 +38,29 @@ def coordinate(row: int, column: int) -> str:
     return f"{column_letter(column)}{row}"
 
 
+_QUOTED = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
+
+
+def format_decimals(fmt: str) -> int:
+    """Decimals a number format shows: ``0.00`` -> 2, ``#,##0.0%`` -> 1, ``General`` -> 0."""
+    section = _QUOTED.sub("", fmt.split(";", 1)[0])
+    match = re.search(r"\.([0#?]+)", section)
+    return len(match.group(1)) if match else 0
+
+
+def as_shown(number: Decimal, fmt: str) -> Decimal:
+    """The number with the trailing zeros its format shows (137.5 in ``0.00`` -> 137.50).
+
+    Never rounds: a cell holding 137.555 under ``0.00`` keeps its three decimals, because
+    what the clerk typed must not change, only gain the zeros the sheet displayed.
+    """
+    decimals = format_decimals(fmt)
+    exponent = number.as_tuple().exponent
+    if decimals and isinstance(exponent, int) and -exponent < decimals:
+        return number.quantize(Decimal(1).scaleb(-decimals))
+    return number
+
+
 def number_text(value: float | Decimal) -> Decimal:
     if isinstance(value, Decimal):
         return value
@@ -53,6 +77,7 @@ class SheetGrid:
         self.formulas = sheet.formulas
         self.errors = sheet.errors
         self.formats = sheet.formats
+        self.touched: set[tuple[int, int]] = set()  # cells a reader took a value from (see ``unread``)
         self.cells: dict[tuple[int, int], Any] = {}
         for key, value in sheet.values.items():
             if isinstance(value, str) and value.strip() == "":
@@ -104,6 +129,7 @@ class SheetGrid:
     def raw(self, row: int, column: int) -> Any:
         """The stored value; a formula without a saved result is an error."""
         key = (row, column)
+        self.touched.add(key)
         value = self.cells.get(key)
         if value is None and key in self.formulas:
             raise FileReadError(
@@ -134,9 +160,9 @@ class SheetGrid:
         if isinstance(value, (int, float, Decimal)):
             number = number_text(value)
             fmt = self.formats.get((row, column), "General")
-            if "%" in fmt:
-                return f"{format((number * 100).normalize(), 'f')}%"
-            return format(number, "f")
+            if "%" in _QUOTED.sub("", fmt):
+                return f"{format(as_shown((number * 100).normalize(), fmt), 'f')}%"
+            return format(as_shown(number, fmt), "f")
         if isinstance(value, dt.datetime):
             if value.time() == dt.time(0, 0):
                 return f"{value.year}年{value.month}月{value.day}日"
@@ -183,6 +209,26 @@ class SheetGrid:
             return parse_amount(body), None
         except AmountError:
             return None, text
+
+    def unread(self, also_used: set[tuple[int, int]]) -> list[tuple[int, int, str]]:
+        """Filled cells (as the clerk sees them: merged ranges by their anchor) that no reader took,
+        with their text, row by row: what an import must list rather than drop silently."""
+        out = []
+        for (row, column), value in sorted(self.cells.items()):
+            key = (row, column)
+            if key in self.touched or key in also_used or not self.is_anchor_or_plain(row, column):
+                continue
+            if value is None:
+                text = self.formulas.get(key, "")
+            else:
+                try:
+                    text = self.text(row, column)
+                except FileReadError:
+                    text = str(value)
+                self.touched.discard(key)
+            if text.strip():
+                out.append((row, column, text.strip()))
+        return out
 
     def row_cells(self, row: int) -> list[tuple[int, Any]]:
         """(column, value) of the stored cells of one row, left to right."""

@@ -17,15 +17,15 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict, deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from perfdesk.domain.model import Form, Project
-from perfdesk.errors import FileReadError
+from perfdesk.errors import FileReadError, PerfdeskError
 from perfdesk.excel.embed import DATA_SHEET, Embedded, fingerprint, read_data_sheet
 from perfdesk.excel.grid import SheetGrid
 from perfdesk.excel.loading import read_sheets
-from perfdesk.excel.read_sheet import read_sheet
+from perfdesk.excel.read_sheet import SheetRead, read_sheet
 from perfdesk.excel.safety import XmlSafetyError, check_xml_safety, open_zip, read_input, sniff
 
 
@@ -33,6 +33,8 @@ from perfdesk.excel.safety import XmlSafetyError, check_xml_safety, open_zip, re
 class ImportResult:
     project: Project
     notes: list[str]  # Chinese lines: per sheet, what was recognised and mapped
+    # 未导入的内容: (sheet, cell, text) of every filled cell the forms have no place for
+    unplaced: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def sheet_fingerprint(grid: SheetGrid) -> str:
@@ -57,6 +59,8 @@ def import_xlsx(path: str | os.PathLike[str]) -> ImportResult:
     project = Project()
     notes: list[str] = [embed_note] if embed_note else []
     checked = 0
+    unplaced: list[tuple[str, str, str]] = []
+    other_kinds: list[str] = []
     for sheet in sheets:
         if sheet.title == DATA_SHEET and sheet.state != "visible":
             continue  # ours (LibreOffice turns "very hidden" into "hidden" on save)
@@ -64,19 +68,29 @@ def import_xlsx(path: str | os.PathLike[str]) -> ImportResult:
             notes.append(f"工作表“{sheet.title}”是隐藏的工作表，已跳过")
             continue
         checked += 1
-        form, sheet_notes = _read_one(SheetGrid(sheet), embedded)
+        form, sheet_notes, read = _read_one(SheetGrid(sheet), embedded)
         notes.extend(sheet_notes)
+        if read is not None:
+            unplaced.extend((sheet.title, cell, text) for cell, text in read.unplaced)
+            if read.other_kind:
+                other_kinds.append(f"工作表“{sheet.title}”是{read.other_kind}（{read.evidence}）")
         if form is not None:
             project.forms.append(form)
+    if not project.forms and other_kinds:
+        # Another kind of table: refused by what it is, never read as a 部门整体 table.
+        more = f"，另有 {len(other_kinds) - 1} 张同类工作表" if len(other_kinds) > 1 else ""
+        raise PerfdeskError(
+            f"“{name}”中的{other_kinds[0]}{more}。perfdesk 目前只能导入部门（单位）整体支出绩效目标表，未导入任何内容"
+        )
     if not project.forms:
         raise FileReadError(
             f"“{name}”中没有找到可识别的绩效目标表；表格中应有“任务名称”“主要内容”“三级指标”“指标值”等栏目"
             f"（共检查 {checked} 张工作表）"
         )
-    return ImportResult(project, notes)
+    return ImportResult(project, notes, unplaced)
 
 
-def _read_one(grid: SheetGrid, embedded: list[Embedded]) -> tuple[Form | None, list[str]]:
+def _read_one(grid: SheetGrid, embedded: list[Embedded]) -> tuple[Form | None, list[str], SheetRead | None]:
     if embedded:
         print_hash = sheet_fingerprint(grid)
         exact = [e for e in embedded if e.fingerprint == print_hash]
@@ -87,12 +101,12 @@ def _read_one(grid: SheetGrid, embedded: list[Embedded]) -> tuple[Form | None, l
                 f"工作表“{grid.title}”：perfdesk 导出的表，导出后未改动，已按原始数据完整还原"
                 f"（任务 {len(form.tasks)} 项，目标 {len(form.goals)} 条，三级指标 {form.indicator_count()} 个）"
             )
-            return form, [note]
+            return form, [note], None
     original = next((e for e in embedded if e.sheet == grid.title), None)
     read = read_sheet(grid, original.record.get("framework") if original else None)
     if read.form is not None and original is not None:
         read.notes.append(_restore_unseen(read.form, original.build()))
-    return read.form, read.notes
+    return read.form, read.notes, read
 
 
 def _restore_unseen(form: Form, original: Form) -> str:

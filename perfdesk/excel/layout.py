@@ -166,7 +166,10 @@ def sheet_title(form: Form, index: int, used: set[str]) -> str:
 
 
 def goal_lines(texts: list[str]) -> str:
-    return "\n".join(f"目标{i}：{text}" for i, text in enumerate(texts, start=1))
+    """The goals as the PDF prints them (numbered once: see ``domain.goals``), one per line."""
+    from perfdesk.domain.goals import numbered_goals
+
+    return "\n".join(numbered_goals(texts))
 
 
 def split_rows_for(height: float) -> int:

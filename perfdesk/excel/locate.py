@@ -25,33 +25,86 @@ def _keys(*labels: str) -> frozenset[str]:
     return frozenset(label_key(label) for label in labels)
 
 
-DEPARTMENT = _keys(
-    "部门（单位）名称", "部门名称", "单位名称", "预算部门名称", "预算单位名称", "部门（单位）", "预算部门", "预算单位"
+def _declared() -> dict[str, tuple[str, ...]]:
+    """Every spelling the 部门整体 declarations give each role (all templates of the kind).
+
+    The importer's vocabulary is the declarations' (``resources/forms``): a template that
+    relabels a block (湖南: 年度总体绩效目标) or adds an alias is recognised with no code change.
+    """
+    from perfdesk.domain.forms import templates
+
+    found: dict[str, list[str]] = {}
+
+    def add(role: str, *spellings: str) -> None:
+        found.setdefault(role, []).extend(spellings)
+
+    for template in templates().values():
+        if template.kind != "department_overall":
+            continue
+        for field in (*template.fields, *template.signature):
+            add(field.key, *field.spellings)
+        for block in template.blocks:
+            add(f"block:{block.key}", block.label, *block.aliases)
+            if block.total_row:
+                add("sum_row", block.total_row)
+            if block.group_label:
+                add("budget", block.group_label)
+            for column in block.columns:
+                add(f"{block.key}:{column.key}", *column.spellings)
+            for index, level in enumerate(block.levels, start=1):
+                add(f"level{index}", level.label, *level.aliases)
+    return {role: tuple(dict.fromkeys(spellings)) for role, spellings in found.items()}
+
+
+_DECLARED = _declared()
+
+DEPARTMENT = _keys(*_DECLARED["department"])
+TASKS_BLOCK = _keys(*_DECLARED["block:tasks"])
+TASK_NAME = _keys(*_DECLARED["tasks:name"])
+TASK_CONTENT = _keys(*_DECLARED["tasks:content"])
+# Spellings seen only in workbooks (the printed table never says them): kept here.
+BUDGET = _keys(
+    *_DECLARED["budget"], "预算金额", "预算资金", "资金预算", "预算数", "年度预算", "预算金额（元）"
 )
-TASKS_BLOCK = _keys("年度主要任务", "主要任务", "年度重点任务")
-TASK_NAME = _keys("任务名称", "任务", "主要任务名称")
-TASK_CONTENT = _keys("主要内容", "任务内容", "主要工作内容", "内容")
-BUDGET = _keys("预算金额", "预算资金", "资金预算", "预算数", "年度预算", "预算金额（万元）", "预算金额（元）")
-TOTAL = _keys("总额", "资金总额", "预算总额", "合计", "小计", "总计")
-FISCAL = _keys("财政拨款", "财政资金", "财政拨款资金", "一般公共预算", "财政性资金")
-OTHER = _keys("其他资金", "其他资金来源", "其他", "非财政拨款", "非财政资金")
-SUM_ROW = _keys("金额合计", "合计", "总计", "小计", "合计金额", "资金合计")
-GOALS = _keys("年度总体目标", "总体目标", "年度目标", "整体目标", "年度绩效目标", "部门整体绩效目标", "绩效目标")
-INDICATORS_BLOCK = _keys("年度绩效指标", "绩效指标", "年度指标")
-LEVEL1 = _keys("一级指标", "一级")
-LEVEL2 = _keys("二级指标", "二级")
-LEVEL3 = _keys("三级指标", "三级", "三级指标名称", "指标名称", "指标内容")
-VALUE = _keys("指标值", "目标值", "年度指标值", "绩效指标值", "指标值（目标值）", "年度目标值", "绩效目标值")
-UNIT = _keys("计量单位", "单位", "度量单位")
-COMPARATOR = _keys("运算符号", "比较符号", "比较符", "符号", "度量符号", "指标符号")
+TOTAL = _keys(*_DECLARED["tasks:total"])
+FISCAL = _keys(*_DECLARED["tasks:fiscal"])
+OTHER = _keys(*_DECLARED["tasks:other"])
+SUM_ROW = _keys(*_DECLARED["sum_row"], "合计", "总计", "小计", "合计金额", "资金合计")
+GOALS = _keys(*_DECLARED["block:goals"])
+INDICATORS_BLOCK = _keys(*_DECLARED["block:indicators"])
+LEVEL1 = _keys(*_DECLARED["level1"])
+LEVEL2 = _keys(*_DECLARED["level2"])
+LEVEL3 = _keys(*_DECLARED["level3"])
+VALUE = _keys(*_DECLARED["indicators:value"])
+# Every indicator column some template declares (湖南's 备注, 指标解释 …): a known heading.
+DECLARED_COLUMNS = _keys(
+    *(s for role, spellings in _DECLARED.items() if role.startswith("indicators:") for s in spellings)
+)
+# The 一体化 export splits a 指标值 into 计算符号 | 指标值 | 计量单位 (FORM-SPEC-WAVE2 §0.4).
+UNIT = _keys("计量单位", "单位", "度量单位", "计量单位名称")
+COMPARATOR = _keys(
+    "运算符号", "比较符号", "比较符", "符号", "度量符号", "指标符号", "计算符号", "运算符", "计算符", "比较运算符",
+    "指标值符号",
+)
+# Labels that say a sheet is another kind of table (refused by name, never read as this one).
+PROJECT_SIGNS = _keys(
+    "项目名称", "主管部门及代码", "主管部门", "实施单位", "项目实施单位", "项目属性", "项目期", "项目周期",
+    "中期目标", "中期资金总额", "年度资金总额", "项目资金", "项目资金总额", "年度资金申请总额", "项目总目标",
+    "中期指标", "项目负责人及电话", "计划开始日期", "计划完成日期", "项目性质", "项目起止时间", "项目负责人",
+)
+SELF_EVAL_SIGNS = _keys(
+    "实际完成值", "全年实际值", "分值", "得分", "偏差原因分析及改进措施", "偏差原因", "全年执行数", "全年预算数",
+    "执行率", "总分", "年初预算数", "实际完成情况", "自评得分", "预期目标",
+)
+# Blocks some provinces add that the 部门整体 table has no place for yet: recognised, so that
+# their cells are reported by name instead of being taken for indicators.
+DUTIES = _keys("部门（单位）职责", "部门职责", "单位职责", "部门职能概述", "主要职能", "部门（单位）职能")
+FUNDS_COMPOSITION = _keys("部门总体资金情况", "收入构成", "支出构成", "占比", "资金构成", "部门整体资金情况")
+REMARKS = _keys("备注", "说明", "填报说明", "填表说明")
 
 PEOPLE = {
-    "filler_unit": ("填报单位（盖章）", "填报单位", "单位（盖章）"),
-    "unit_head": ("单位负责人", "部门负责人"),
-    "finance_head": ("财务负责人",),
-    "preparer": ("填报人", "经办人", "填表人"),
-    "phone": ("联系电话", "电话"),
-    "fill_date": ("填报日期", "填表日期"),
+    name: _DECLARED[name]
+    for name in ("filler_unit", "unit_head", "finance_head", "preparer", "phone", "fill_date")
 }
 NOTE_PREFIXES = ("注", "说明", "备注", "填报说明", "填表说明")
 

@@ -9,13 +9,16 @@ mapped (FORM-SPEC §2) and every mapping is reported.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from perfdesk.domain.forms import clean_label
 from perfdesk.domain.framework import DEFAULT_FRAMEWORK, Framework, get_framework, legacy_names, map_legacy_level2
 from perfdesk.domain.model import Form, Indicator, Level1
 from perfdesk.domain.values import ValueKind, parse_value
 from perfdesk.excel import locate
 from perfdesk.excel.context import SheetContext, row_span
+from perfdesk.excel.grid import SheetGrid, coordinate
 
 _JUNK = frozenset({"-", "—", "--", "——", "/", "无", "－", "不适用"})
 _WORD_COMPARATORS = {
@@ -59,6 +62,10 @@ class Columns:
     unit: int | None = None
     comparator: int | None = None
     extras: dict[int, str] = field(default_factory=dict)
+    headings: dict[int, str] = field(default_factory=dict)  # column -> its heading, as a key
+
+    def heading(self, column: int, default: str) -> str:
+        return self.headings.get(column) or default
 
 
 def _squeeze(text: str) -> str:
@@ -72,52 +79,79 @@ def _header(ctx: SheetContext, row: int) -> tuple[Columns, int]:
         for role in ("level1", "level2", "level3", "value", "unit", "comparator"):
             if ctx.has_role(row, column, role) and getattr(cols, role) is None:
                 setattr(cols, role, column)
+                cols.headings[column] = clean_label(text)
                 break
         else:
             if not ctx.has_role(row, column, "indicators_block", "tasks_block", "goals"):
-                cols.extras[column] = _squeeze(text)
+                cols.extras[column] = clean_label(text)
     first = min(c for c in (cols.level1, cols.level2, cols.level3, cols.value) if c is not None)
     cols.extras = {c: key for c, key in cols.extras.items() if c > first}
     # The block label (年度绩效指标) is merged down the whole block: only column headers count.
     for header in [cols.level1, cols.level2, cols.level3, cols.value, cols.unit, cols.comparator, *cols.extras]:
         if header is not None:
             bottom = max(bottom, ctx.grid.bounds(row, header)[2])
+            ctx.use(row, header)
     return cols, bottom
 
 
-def _is_stop(ctx: SheetContext, row: int, texts: list[tuple[int, str]]) -> bool:
-    """The table has ended: a note (``注：``, ``填报说明``), signature lines, or another table."""
+def _is_stop(ctx: SheetContext, row: int, texts: list[tuple[int, str]], cols: Columns) -> bool:
+    """The table has ended: a note (``注：``, ``填报说明``), signature lines, or another table.
+
+    A signature line ends the table when it starts the row or stands in the 三级 column; one
+    standing beside a row's 三级 (a stray ``填报人`` in column K) does not end the table."""
     if not texts:
         return False
-    if locate.is_note(texts[0][1]):
-        return True
+    if locate.is_note(texts[0][1]) or ctx.has_role(row, texts[0][0], "remarks"):
+        return True  # a closing 备注 row is not a 一级 group
     for column, text in texts:
-        if locate.is_people_line(text) or ctx.has_role(row, column, "department"):
+        signature = locate.is_people_line(text) or ctx.has_role(row, column, "department")
+        if signature and (column == texts[0][0] or column == cols.level3):
             return True
         if ctx.has_role(row, column, "task_name") and ctx.in_row("task_content", row):
             return True  # another table's header, not a 三级 that happens to be called 任务
     return False
 
 
+# ``=100%`` typed into a cell: Excel takes it for a formula. Its text is what the clerk meant.
+_CONSTANT_FORMULA = re.compile(r"^=\s*[+-]?\d+(?:\.\d+)?\s*%?$")
+
+
 def _value(ctx: SheetContext, row: int, cols: Columns, extras: dict[str, str], joined: list[str]) -> str:
     grid = ctx.grid
-    value = grid.stripped(row, cols.value) if cols.value and grid.is_anchor_or_plain(row, cols.value) else ""
+    formula = grid.formulas.get((row, cols.value)) if cols.value else None
+    if formula and _CONSTANT_FORMULA.match(formula.strip()) and grid.is_anchor_or_plain(row, cols.value or 0):
+        grid.touched.add((row, cols.value or 0))
+        value = "".join(formula.split())
+        cell = coordinate(row, cols.value or 0)
+        ctx.note(f"  {cell} 的指标值在 Excel 中是公式“{formula}”，按输入的文字“{value}”导入")
+    else:
+        value = grid.stripped(row, cols.value) if cols.value and grid.is_anchor_or_plain(row, cols.value) else ""
     if cols.comparator:
-        comparator = grid.stripped(row, cols.comparator)
-        comparator = _WORD_COMPARATORS.get(comparator, comparator)
-        is_comparator = comparator and comparator not in _JUNK and parse_value(comparator + "1").comparator
-        if value and is_comparator and not parse_value(value).comparator:
-            value = comparator + value
+        typed = grid.stripped(row, cols.comparator)
+        word = _WORD_COMPARATORS.get(typed, typed)
+        # The grammar's own symbol (＝ ≧ >= … become = ≥): perfdesk writes this joined value itself.
+        symbol = parse_value(word + "1").comparator if word and word not in _JUNK else ""
+        own = parse_value(value).comparator if value else ""
+        if value and symbol and not own:
+            value = symbol + value
+        elif typed and typed not in _JUNK and not (symbol and own == symbol):
+            extras[cols.heading(cols.comparator, "计算符号")] = typed  # not joinable: kept beside the value
     if cols.unit:
         unit = grid.stripped(row, cols.unit)
-        if value and unit and unit not in _JUNK and not value.endswith(unit):
+        if unit and unit not in _JUNK and not (value and value.endswith(unit)):
             parsed = parse_value(value)
-            if parsed.kind is ValueKind.NUMBER and parsed.unit == "":
+            if value and parsed.kind is ValueKind.NUMBER and parsed.unit == "":
                 joined.append(f"第 {row} 行“{value}”+“{unit}”")
                 value += unit
             else:
-                extras["计量单位"] = unit
+                extras[cols.heading(cols.unit, "计量单位")] = unit
     return value
+
+
+def _is_percent_number(grid: SheetGrid, row: int, column: int) -> bool:
+    value = grid.cells.get((row, column))
+    is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+    return is_number and "%" in grid.formats.get((row, column), "")
 
 
 def _collect(ctx: SheetContext, cols: Columns, first_row: int) -> tuple[list[RawRow], int]:
@@ -126,9 +160,11 @@ def _collect(ctx: SheetContext, cols: Columns, first_row: int) -> tuple[list[Raw
     current1 = current2 = ""
     last = first_row - 1
     joined: list[str] = []
+    bare_percent: list[str] = []
+    with_comparator = 0
     for row in range(first_row, grid.max_row + 1):
         texts = ctx.rows_text(row)
-        if _is_stop(ctx, row, texts):
+        if _is_stop(ctx, row, texts, cols):
             break
         given1 = _squeeze(grid.text(row, cols.level1, expand=True)) if cols.level1 else ""
         given2 = _squeeze(grid.text(row, cols.level2, expand=True)) if cols.level2 else ""
@@ -136,19 +172,35 @@ def _collect(ctx: SheetContext, cols: Columns, first_row: int) -> tuple[list[Raw
             current1, current2 = given1, ""
         if given2:
             current2 = given2
+        before = set(grid.touched)
         extras: dict[str, str] = {}
         for column, key in cols.extras.items():
             if grid.is_anchor_or_plain(row, column) and (text := grid.stripped(row, column)):
                 extras[key] = text
         name = grid.stripped(row, cols.level3) if cols.level3 and grid.is_anchor_or_plain(row, cols.level3) else ""
         value = _value(ctx, row, cols, extras, joined)
-        if not (name or value or extras):
+        if not (name or value):
+            # No 三级 name and no 指标值: not an indicator. What else the row holds (a unit, a
+            # 指标值类型 left from the template) is listed as not imported, never made an unnamed 三级.
+            grid.touched = before | {grid.anchor(row, c) for c in (cols.level1, cols.level2) if c is not None}
             if given1 or given2:
                 rows.append(RawRow(row, current1, current2, group_only=True))
                 last = row
             continue
         rows.append(RawRow(row, current1, current2, name, value, extras))
         last = row
+        if value and cols.value:
+            if parse_value(value).comparator:
+                with_comparator += 1
+            elif _is_percent_number(grid, row, cols.value):
+                bare_percent.append(coordinate(row, cols.value))
+    if bare_percent and with_comparator:
+        shown = "、".join(bare_percent[:5]) + ("等" if len(bare_percent) > 5 else "")
+        ctx.note(
+            f"  ⚠ {shown} 共 {len(bare_percent)} 个指标值是百分比格式的数字，没有比较符号，"
+            f"而同一列其他 {with_comparator} 个"
+            "指标值都写了比较符号：在 Excel 中输入“=100%”会被存成数字 100%，比较符号已丢失，请核对"
+        )
     if joined:
         example = "，".join(joined[:2])
         ctx.note(f"  指标值与计量单位合并 {len(joined)} 处（如 {example}）")
@@ -209,6 +261,13 @@ def read_indicators(ctx: SheetContext, header_row: int, form: Form, framework_hi
     """Fill ``form.tree`` (and ``form.framework``); returns the last row read."""
     cols, bottom = _header(ctx, header_row)
     rows, last = _collect(ctx, cols, bottom + 1)
+    ctx.use_labels(header_row - 2, max(last, bottom), "indicators_block")
+    filled = {key for raw in rows for key in raw.extras}
+    for column, key in list(cols.extras.items()):
+        if key not in filled:  # a heading over an empty column: no extra column is kept
+            del cols.extras[column]
+            if locate.label_key(key) not in locate.DECLARED_COLUMNS:
+                ctx.used.discard((header_row, column))  # not a heading any template knows: listed
     framework = _framework(rows, framework_hint)
     form.framework = framework.id
     renames = _build_tree(rows, form, framework)

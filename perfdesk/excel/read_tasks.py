@@ -62,6 +62,7 @@ def read_tasks(ctx: SheetContext, header: tuple[int, int], stop_row: int) -> Tas
     unit = _unit(scale)
     first_amount = min(columns.values(), default=grid.max_column + 1)
     block = TaskBlock(end_row=bottom)
+    ctx.use_labels(header_row, bottom, "task_name", "task_content", "budget", "total", "fiscal", "other")
     last_task = bottom
     blank = 0
     first_data = bottom + 1
@@ -70,6 +71,9 @@ def read_tasks(ctx: SheetContext, header: tuple[int, int], stop_row: int) -> Tas
         if any(ctx.has_role(row, c, "sum_row") for c, _ in ctx.rows_text(row) if c < first_amount):
             sum_row = row
             block.end_row = row
+            ctx.use_labels(row, row, "sum_row")
+            for column in columns.values():
+                ctx.use(row, column)  # the sums are checked against the tasks, then recomputed
             break
         name = grid.stripped(row, name_col) if grid.is_anchor_or_plain(row, name_col) else ""
         content = ""
@@ -89,6 +93,7 @@ def read_tasks(ctx: SheetContext, header: tuple[int, int], stop_row: int) -> Tas
             continue
         block.tasks.append(Task(name=name, content=content, **amounts, unparsed=unparsed))  # type: ignore[arg-type]
         block.end_row = last_task = row
+    ctx.use_labels(header_row - 2, block.end_row, "tasks_block")
     found = "、".join(f"{_AMOUNT_NAMES[r]}（{column_letter(c)} 列）" for r, c in columns.items())
     if block.tasks:
         ctx.note(
@@ -175,6 +180,7 @@ def split_goals(text: str) -> tuple[list[str], str]:
 
 def read_goals(ctx: SheetContext, label: tuple[int, int], stop_row: int) -> list[str]:
     grid = ctx.grid
+    ctx.use(*label)
     first, _, last, right = grid.bounds(*label)
     pieces: list[str] = []
     if label in ctx.inline_values:

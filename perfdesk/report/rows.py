@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from perfdesk.domain.goals import numbered_goals
 from perfdesk.domain.model import TASK_AMOUNTS, Form
 from perfdesk.domain.money import format_amount
 from perfdesk.report.grid import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, Cell, Columns, Metrics, Row, Span
@@ -25,7 +26,6 @@ INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标", "指标值"
 TOTAL_LABEL = "金额合计"
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_GOAL_PREFIX = re.compile(r"^\s*目标\s*\d+\s*[：:]\s*")
 
 
 def clean_text(text: str | None) -> str:
@@ -38,8 +38,7 @@ def clean_text(text: str | None) -> str:
 
 def goal_lines_text(form: Form) -> list[str]:
     """``目标1：…`` per non-empty goal (a number the clerk typed is not doubled)."""
-    texts = [_GOAL_PREFIX.sub("", clean_text(goal.text)) for goal in form.goals]
-    return [f"目标{n}：{text}" for n, text in enumerate((t for t in texts if t), start=1)]
+    return numbered_goals(clean_text(goal.text) for goal in form.goals)
 
 
 class RowBuilder:

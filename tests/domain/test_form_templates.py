@@ -105,8 +105,9 @@ def test_hunan_2023_overlays_the_department_kind():
 
 def test_goals_are_numbered_once_whatever_the_clerk_typed():
     template = forms.get_template("mof-2015")
-    assert template.number_goal(0, "保障运转") == "目标1：保障运转"
-    assert template.number_goal(1, "目标2：提升服务") == "目标2：提升服务"
+    assert template.numbered_goals(["保障运转", "", "目标1：提升服务", "目标 3、加强管理"]) == [
+        "目标1：保障运转", "目标2：提升服务", "目标3：加强管理",
+    ]
 
 
 def test_a_site_template_with_one_extra_column_needs_no_code(template_dir):

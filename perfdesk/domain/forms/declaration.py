@@ -110,14 +110,12 @@ class Template:
     def field(self, key: str) -> Column | None:
         return next((f for f in (*self.fields, *self.signature) if f.key == key), None)
 
-    def number_goal(self, index: int, text: str) -> str:
-        """A goal as printed: ``目标1：…`` (index from 0). The one place goals are numbered."""
+    def numbered_goals(self, texts: list[str]) -> list[str]:
+        """The goals as printed (``目标1：…``): numbered once, in ``domain.goals``."""
+        from perfdesk.domain.goals import DEFAULT_PATTERN, numbered_goals
+
         goals = self.block("goals")
-        pattern = goals.numbering if goals else ""
-        if not pattern:
-            return text
-        prefix = pattern.replace("{n}", str(index + 1))
-        return text if text.startswith(prefix) else prefix + text
+        return numbered_goals(texts, goals.numbering if goals and goals.numbering else DEFAULT_PATTERN)
 
     def subtitle_for(self, year: int | None) -> str:
         if not self.subtitle or year is None:
