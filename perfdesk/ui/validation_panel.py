@@ -10,7 +10,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from perfdesk.ui.commands import ApplyEditsCommand
 
@@ -22,6 +31,7 @@ if TYPE_CHECKING:
 COLOURS = {"错误": "#f6c9c9", "警告": "#fbe8b0", "提示": "#dde9f7"}
 MARKED = ("错误", "警告")  # hints stay in the list, not on the cells
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1  # a severity group's key; UserRole holds a row's Problem
+PLACE_MIN_WIDTH = 280  # the 位置 column; it grows to fit its longest place, up to half the list
 
 
 class Validator(QObject):
@@ -103,8 +113,11 @@ class ValidationPanel(QWidget):
         self.summary = QLabel()
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("位置"), self.tr("问题及修改方法")])
-        self.tree.setColumnWidth(0, 280)
-        self.tree.setWordWrap(True)
+        self.tree.setColumnWidth(0, PLACE_MIN_WIDTH)
+        self.tree.setWordWrap(True)  # a place longer than the column wraps instead of being cut
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.tree.header().setStretchLastSection(True)
         self.tree.itemDoubleClicked.connect(self._double_clicked)
         self.tree.currentItemChanged.connect(lambda *_: self._update_fix_button())
         self.fix_button = QPushButton(self.tr("修复选中的问题"))
@@ -120,8 +133,11 @@ class ValidationPanel(QWidget):
         from perfdesk.domain.validation import Severity
 
         counts = self.validator.counts()
-        self.summary.setText(self.tr("共 {0} 个错误、{1} 个警告、{2} 个提示（双击定位）").format(
-            counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.HINT]))
+        if self.validator.problems:
+            self.summary.setText(self.tr("共 {0} 个错误、{1} 个警告、{2} 个提示（双击定位）").format(
+                counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.HINT]))
+        else:
+            self.summary.setText(self.tr("未发现问题"))
         # Keep each group open or closed as the clerk left it (a fix rebuilds the list).
         was_open = {}
         for i in range(self.tree.topLevelItemCount()):
@@ -146,8 +162,25 @@ class ValidationPanel(QWidget):
                 item.setToolTip(1, problem.message)
                 item.setData(0, Qt.ItemDataRole.UserRole, problem)
                 group.addChild(item)
-            group.setExpanded(was_open.get(severity.value, severity is not Severity.HINT))
+            group.setExpanded(was_open.get(severity.value, True))
+        if not self.validator.problems:
+            done = QTreeWidgetItem([self.tr("本表"), self.tr("未发现问题")])
+            done.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.tree.addTopLevelItem(done)
+        self._fit_place_column()
         self._update_fix_button()
+
+    def _fit_place_column(self) -> None:
+        """Wide enough for the longest place, up to half the list; longer places wrap."""
+        widest = PLACE_MIN_WIDTH
+        metrics = self.tree.fontMetrics()
+        indent = self.tree.indentation() + 16
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            for j in range(group.childCount()):
+                widest = max(widest, metrics.horizontalAdvance(group.child(j).text(0)) + indent)
+        limit = max(PLACE_MIN_WIDTH, self.tree.viewport().width() // 2)
+        self.tree.setColumnWidth(0, min(widest, limit))
 
     def selected_problem(self) -> Problem | None:
         item = self.tree.currentItem()
