@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from perfdesk.domain.model import Form, Goal, Indicator, Level1, Level2, People, Project, Task, new_form
+from perfdesk.domain.model import Form, Goal, Indicator, Level1, Level2, People, Project, Task, new_form, next_budget_year
 from perfdesk.ui.goals_model import GoalsModel
 from perfdesk.ui.project_lock import ProjectLock
 from perfdesk.ui.tasks_model import TasksModel
@@ -37,9 +37,9 @@ class Document(QObject):
         self.lock = lock  # held while this document is open from ``path``
         self.recovered = recovered  # restored from an autosave: unsaved until the clerk saves
         self.suggested_path: Path | None = None  # where a recovered or copied project came from
-        self.project = project if project is not None else Project([new_form()])
+        self.project = project if project is not None else Project([new_form(next_budget_year())])
         if not self.project.forms:
-            self.project.forms.append(new_form())
+            self.project.forms.append(new_form(next_budget_year()))
         self.path = path
         self.undo_stack = QUndoStack(self)
         self.tree_model = IndicatorTreeModel(self)

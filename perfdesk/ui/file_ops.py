@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from perfdesk.domain.model import Project, new_form
+from perfdesk.domain.model import Project, new_form, next_budget_year
 from perfdesk.errors import PerfdeskError
 from perfdesk.store import open_project, save_project
 from perfdesk.ui import settings
@@ -57,9 +57,7 @@ class FileController(QObject):
 
     def new(self) -> None:
         if self.maybe_save():
-            from datetime import date
-
-            self.window.set_document(Document(Project([new_form(year=date.today().year)])))
+            self.window.set_document(Document(Project([new_form(next_budget_year())])))
 
     def open_dialog(self) -> None:
         if not self.maybe_save():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -56,7 +57,9 @@ class HeaderPanel(QWidget):
             self.people[name] = edit
             grid.addWidget(QLabel(self.labels[name] + "："), i // 2, (i % 2) * 2)
             grid.addWidget(edit, i // 2, (i % 2) * 2 + 1)
-        self.people["fill_date"].setPlaceholderText(self.tr("如 2022年1月10日"))
+        today = date.today()
+        self.people["fill_date"].setPlaceholderText(
+            self.tr("如 {0}年{1}月{2}日").format(today.year, today.month, today.day))
         self.people_box.setVisible(False)
         self.people_toggle.toggled.connect(self._show_people)
         layout.addWidget(self.people_toggle)
