@@ -12,7 +12,18 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from perfdesk.domain.model import Form, Goal, Indicator, Level1, Level2, People, Project, Task, new_form, next_budget_year
+from perfdesk.domain.model import (
+    Form,
+    Goal,
+    Indicator,
+    Level1,
+    Level2,
+    People,
+    Project,
+    Task,
+    new_form,
+    next_budget_year,
+)
 from perfdesk.ui.goals_model import GoalsModel
 from perfdesk.ui.project_lock import ProjectLock
 from perfdesk.ui.tasks_model import TasksModel

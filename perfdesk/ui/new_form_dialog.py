@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
