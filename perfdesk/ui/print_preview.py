@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from perfdesk.errors import PerfdeskError
 from perfdesk.report.options import PdfOptions
-from perfdesk.ui import settings
+from perfdesk.ui import file_dialogs, settings
 from perfdesk.ui.file_ops import ask_save_path, suggested_file_name
 
 if TYPE_CHECKING:
@@ -211,7 +210,7 @@ class PreviewDialog(QDialog):
     def choose_font(self, path: str | None = None) -> bool:
         """A font preference, kept only if ReportLab can embed it."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("选择字体"), str(Path.home()),
+            path, _ = file_dialogs.get_open_file_name(self, self.tr("选择字体"), str(Path.home()),
                                                   self.tr("TrueType 字体 (*.ttf *.ttc);;所有文件 (*)"))
             if not path:
                 return False
