@@ -24,6 +24,7 @@ from perfdesk.domain.model import (
     new_form,
     next_budget_year,
 )
+from perfdesk.ui.commands import GuardedUndoStack
 from perfdesk.ui.goals_model import GoalsModel
 from perfdesk.ui.project_lock import ProjectLock
 from perfdesk.ui.tasks_model import TasksModel
@@ -52,7 +53,7 @@ class Document(QObject):
         if not self.project.forms:
             self.project.forms.append(new_form(next_budget_year()))
         self.path = path
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack: QUndoStack = GuardedUndoStack(self)
         self.tree_model = IndicatorTreeModel(self)
         self.tasks_model = TasksModel(self)
         self.goals_model = GoalsModel(self)

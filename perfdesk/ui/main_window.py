@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.domain.money import format_amount
-from perfdesk.ui import menus, settings, task_actions
+from perfdesk.ui import menus, read_only, settings, task_actions
 from perfdesk.ui.autosave import Autosaver
 from perfdesk.ui.commands import AddFormCommand, RemoveFormCommand
 from perfdesk.ui.document import Document
@@ -52,6 +52,7 @@ def _buttons(*specs: tuple[str, object]) -> QHBoxLayout:
     for text, slot in specs:
         button = QPushButton(text)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setProperty("perfdesk_edits", True)  # disabled in 只读打开 (ui/read_only.py)
         button.clicked.connect(slot)
         row.addWidget(button)
     row.addStretch(1)
@@ -269,14 +270,17 @@ class MainWindow(QMainWindow):
             self.doc.show_form(item.data(Qt.ItemDataRole.UserRole))
 
     def update_title(self) -> None:
-        read_only = self.tr("（只读）") if self.doc.read_only else ""
-        self.setWindowTitle(f"{self.files.display_name()}{read_only}[*] — perfdesk")
+        marker = self.tr("（只读）") if self.doc.read_only else ""
+        self.setWindowTitle(f"{self.files.display_name()}{marker}[*] — perfdesk")
         self.setWindowModified(self.doc.is_modified)
+        read_only.show_read_only(self, self.doc.read_only)
         self.update_status()
 
     def update_status(self) -> None:
         self.path_label.setText(str(self.doc.path) if self.doc.path else self.tr("（未保存的新项目）"))
-        if self.doc.is_modified:
+        if self.doc.read_only:
+            saved = self.tr("只读（可“另存为”新文件后修改）")
+        elif self.doc.is_modified:
             saved = self.tr("有未保存的修改")
         else:
             saved = self.tr("已保存") if self.doc.path else ""  # a new, untouched project: nothing to say
