@@ -15,12 +15,14 @@ from perfdesk.ui.commands import SetHeaderCommand
 
 if TYPE_CHECKING:
     from perfdesk.ui.document import Document
+    from perfdesk.ui.validation_panel import Validator
 
 
 class HeaderPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc: Document | None = None
+        self.validator: Validator | None = None
         self.labels = {"department": self.tr("部门（单位）名称"), "year": self.tr("年度"), "framework": self.tr("指标体系")}
         self.labels.update({k: self.tr(v) for k, v in PEOPLE_LABELS.items()})
         layout = QVBoxLayout(self)
@@ -70,6 +72,27 @@ class HeaderPanel(QWidget):
         for name, edit in self.people.items():
             edit.textEdited.connect(lambda text, name=name: self._edited(name, text))
 
+    def watch_validation(self, validator: Validator) -> None:
+        """Mark fields in place, as the tables mark cells, each time 审核 runs."""
+        self.validator = validator
+        validator.updated.connect(self._validated)
+
+    def _validated(self) -> None:
+        self.show_marks(self.validator.header_marks if self.validator is not None else {})
+
+    def show_marks(self, marks: dict[str, tuple[str, str]]) -> None:
+        """Colour each field 审核 found a problem in; its tooltip says what (the others plain again)."""
+        for field in ("department", "year", "framework", *self.people):
+            widget = self.widget_for(field, reveal=False)
+            if widget is None:
+                continue
+            mark = marks.get(field)
+            kind = type(widget).__name__
+            widget.setStyleSheet(f"{kind} {{ background: {mark[0]}; }}" if mark else "")
+            widget.setToolTip(mark[1] if mark else "")
+        if any(field in self.people for field in marks) and not self.people_toggle.isChecked():
+            self.people_toggle.setChecked(True)  # a problem must not hide in a folded section
+
     def set_document(self, doc: Document) -> None:
         self.doc = doc
         doc.header_changed.connect(self.refresh)
@@ -99,9 +122,10 @@ class HeaderPanel(QWidget):
         if any(getattr(form.people, name) for name in self.people) and not self.people_toggle.isChecked():
             self.people_toggle.setChecked(True)
 
-    def widget_for(self, field: str) -> QWidget | None:
+    def widget_for(self, field: str, reveal: bool = True) -> QWidget | None:
         if field in self.people:
-            self.people_toggle.setChecked(True)
+            if reveal:
+                self.people_toggle.setChecked(True)
             return self.people[field]
         return {"department": self.department, "year": self.year, "framework": self.framework}.get(field)
 

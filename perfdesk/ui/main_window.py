@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         self.validation_dock.setWidget(self.validation_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.validation_dock)
         self.validator.updated.connect(self._validation_updated)
+        self.header_panel.watch_validation(self.validator)
 
         self.path_label = QLabel()
         self.problems_label = QLabel()

@@ -47,6 +47,7 @@ class Validator(QObject):
         super().__init__(parent)
         self.doc: Document | None = None
         self.problems: list[Problem] = []
+        self.header_marks: dict[str, tuple[str, str]] = {}  # header or signature field -> (colour, tip)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(delay_ms)
@@ -72,8 +73,14 @@ class Validator(QObject):
         self.problems = validate_form(self.doc.form)
         tree_marks: dict[str, tuple[str, str]] = {}
         task_marks: dict[tuple[str, str], tuple[str, str]] = {}
+        header_marks: dict[str, tuple[str, str]] = {}
         for problem in self.problems:
-            if problem.severity.value not in MARKED or not problem.place.ref_id:
+            if problem.severity.value not in MARKED:
+                continue
+            if problem.place.kind in ("header", "form") and problem.place.field:
+                _merge(header_marks, problem.place.field, problem)  # "goals", "tasks": no field widget
+                continue
+            if not problem.place.ref_id:
                 continue
             kind, ref = problem.place.kind, problem.place.ref_id
             if kind in ("indicator", "level1", "level2"):
@@ -82,6 +89,7 @@ class Validator(QObject):
                 _merge(task_marks, (ref, problem.place.field or "name"), problem)
         self.doc.tree_model.refresh_marks(tree_marks)
         self.doc.tasks_model.refresh_marks(task_marks)
+        self.header_marks = header_marks
         self.updated.emit()
 
     def counts(self) -> dict[Severity, int]:
