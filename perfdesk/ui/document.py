@@ -116,6 +116,12 @@ class Document(QObject):
             self.forms_changed.emit()
         self.header_changed.emit(field)
 
+    def reset_tree(self, form_id: str) -> None:
+        """The 一级/二级 structure changed (a framework switch, a group merged): views rebuild."""
+        form = self.show_form(form_id)
+        self.tree_model.set_form(form)
+        self.form_switched.emit()
+
     # --- lookups by stable id ------------------------------------------------
 
     def find_indicator(self, form: Form, indicator_id: str) -> tuple[Level1, Level2, Indicator]:
@@ -144,6 +150,8 @@ class Document(QObject):
             self.header_changed.emit(field)
         elif kind == "indicator" and ref_id:
             self.tree_model.indicator_changed(self.find_indicator(form, ref_id)[2])
+        elif kind == "level2" and field in ("merge_into", "unmerge"):
+            self.reset_tree(form.id)
         elif kind in ("level1", "level2") and ref_id:
             self.tree_model.node_changed(ref_id)
         elif kind == "task" and ref_id:

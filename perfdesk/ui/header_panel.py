@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QLabel, QLine
 
 from perfdesk.domain.framework import all_frameworks
 from perfdesk.domain.model import PEOPLE_LABELS, People
-from perfdesk.ui.commands import SetHeaderCommand
+from perfdesk.ui.commands import SetHeaderCommand, SwitchFrameworkCommand
 
 if TYPE_CHECKING:
     from perfdesk.ui.document import Document
@@ -68,7 +68,7 @@ class HeaderPanel(QWidget):
         layout.addWidget(self.people_box)
         self.department.textEdited.connect(lambda text: self._edited("department", text))
         self.year.textEdited.connect(lambda text: self._edited("year", int(text) if text.strip() else None))
-        self.framework.activated.connect(lambda _i: self._edited("framework", self.framework.currentData()))
+        self.framework.activated.connect(lambda _i: self._switch_framework(self.framework.currentData()))
         for name, edit in self.people.items():
             edit.textEdited.connect(lambda text, name=name: self._edited(name, text))
 
@@ -105,6 +105,29 @@ class HeaderPanel(QWidget):
         old = doc.header_value(doc.form, field)
         if old != value:
             doc.push(SetHeaderCommand(doc, doc.form.id, field, self.labels[field], old, value))
+
+    def _switch_framework(self, new: str) -> None:
+        assert self.doc is not None
+        doc = self.doc
+        old = doc.form.framework
+        if new == old:
+            return
+        command = SwitchFrameworkCommand(doc, doc.form.id, old, new)
+        doc.push(command)
+        if not command.added:
+            return
+        from perfdesk.domain.framework import get_framework
+
+        names = "、".join(f"“{level1.name}”" for _, level1 in command.added)
+        note = self.tr("已改为 {0}，添加了一级指标 {1}。").format(get_framework(new).name, names)
+        framework = get_framework(new)
+        movable = [(l1.name, l2.name, len(l2.indicators)) for l1 in doc.form.tree for l2 in l1.children
+                   if l2.indicators and framework.moved_to(l1.name, l2.name)]
+        for level1, level2, count in movable:
+            target = " › ".join(framework.moved_to(level1, level2))
+            note += self.tr("“{0} › {1}”下的 {2} 个三级指标可在“审核结果”中一键移到“{3}”。").format(
+                level1, level2, count, target)
+        doc.message.emit(note)
 
     def refresh(self, _field: str = "") -> None:
         if self.doc is None:
