@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.domain.money import format_amount
-from perfdesk.ui import menus, read_only, settings, task_actions
+from perfdesk.ui import menus, read_only, settings, task_actions, zoom
 from perfdesk.ui.autosave import Autosaver
 from perfdesk.ui.commands import AddFormCommand, RemoveFormCommand
 from perfdesk.ui.document import Document
@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self.doc = Document()
         self._build()
         menus.build_menus(self)
+        self.zoom = zoom.install(self)
         self.set_document(doc or self.doc)
         geometry = settings.open_settings().value("window/geometry")
         if geometry is not None:
