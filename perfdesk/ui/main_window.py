@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.domain.money import format_amount
-from perfdesk.ui import menus, read_only, settings, task_actions, zoom
+from perfdesk.ui import menus, read_only, settings, task_actions, window_layout, zoom
 from perfdesk.ui.autosave import Autosaver
 from perfdesk.ui.commands import AddFormCommand, RemoveFormCommand
 from perfdesk.ui.document import Document
@@ -78,8 +78,11 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             screen = self.screen().availableGeometry()
-            self.resize(min(1440, int(screen.width() * 0.9)), min(900, int(screen.height() * 0.9)))
-        self.resizeDocks([self.validation_dock], [170], Qt.Orientation.Vertical)
+            if screen.height() < window_layout.SMALL_SCREEN_HEIGHT:  # a laptop: every pixel counts
+                self.setGeometry(screen)
+            else:
+                self.resize(min(1440, int(screen.width() * 0.9)), min(900, int(screen.height() * 0.9)))
+        window_layout.apply(self)
         # Validation starts after the first paint; a window that is not painted soon (started
         # minimised, or its background wholly covered) starts it anyway.
         QTimer.singleShot(FIRST_VALIDATION_LATEST_MS, self._after_first_paint)
@@ -120,7 +123,7 @@ class MainWindow(QMainWindow):
         tv.addWidget(self.tree)
         editor_box = QGroupBox(self.tr("选中的三级指标"))
         QVBoxLayout(editor_box).addWidget(self.editor)
-        left_split = QSplitter(Qt.Orientation.Vertical)
+        left_split = self.left_split = QSplitter(Qt.Orientation.Vertical)
         left_split.addWidget(tree_box)
         left_split.addWidget(editor_box)
         left_split.setStretchFactor(0, 3)
@@ -146,7 +149,7 @@ class MainWindow(QMainWindow):
             (self.tr("下移"), lambda: self._move_goal(1)),
         ))
         gl.addWidget(self.goals_view)
-        right = QSplitter(Qt.Orientation.Vertical)
+        right = self.right_split = QSplitter(Qt.Orientation.Vertical)
         for box in (header_box, tasks_box, goals_box):
             right.addWidget(box)
         right.setStretchFactor(1, 3)

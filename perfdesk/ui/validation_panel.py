@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 COLOURS = {"错误": "#f6c9c9", "警告": "#fbe8b0", "提示": "#dde9f7"}
 MARKED = ("错误", "警告")  # hints stay in the list, not on the cells
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1  # a severity group's key; UserRole holds a row's Problem
-PLACE_MIN_WIDTH = 280  # the 位置 column; it grows to fit its longest place, up to half the list
+PLACE_MIN_WIDTH = 280  # the 位置 column; it grows to fit its longest place, up to 3/5 of the list
 
 
 class Validator(QObject):
@@ -178,16 +178,20 @@ class ValidationPanel(QWidget):
         self._fit_place_column()
         self._update_fix_button()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_place_column()
+
     def _fit_place_column(self) -> None:
-        """Wide enough for the longest place, up to half the list; longer places wrap."""
+        """Wide enough for the longest place, up to 3/5 of the list; longer places wrap."""
         widest = PLACE_MIN_WIDTH
         metrics = self.tree.fontMetrics()
-        indent = self.tree.indentation() + 16
+        indent = 2 * self.tree.indentation() + 24  # a problem row sits one level in, after the branch mark
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
             for j in range(group.childCount()):
                 widest = max(widest, metrics.horizontalAdvance(group.child(j).text(0)) + indent)
-        limit = max(PLACE_MIN_WIDTH, self.tree.viewport().width() // 2)
+        limit = max(PLACE_MIN_WIDTH, self.tree.viewport().width() * 3 // 5)
         self.tree.setColumnWidth(0, min(widest, limit))
 
     def selected_problem(self) -> Problem | None:

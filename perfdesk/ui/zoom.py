@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QFontMetrics, QKeyEvent, QKeySequence, QWheelEvent
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QWheelEvent
 from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QApplication, QComboBox, QTableView, QWidget
 
 from perfdesk.ui import settings
@@ -64,10 +64,9 @@ class Zoom(QObject):
                 font = widget.font()
                 font.setPointSizeF(size)
                 widget.setFont(font)
-        rows = QFontMetrics(self.window.tasks_view.font()).height() + 10
-        for view in self.window.centralWidget().findChildren(QTableView):
-            view.verticalHeader().setDefaultSectionSize(rows)
-            view.verticalHeader().setMinimumSectionSize(rows)
+        from perfdesk.ui.window_layout import compact
+
+        compact(self.window)  # table rows one line of the new font
         if remember:
             store = settings.open_settings()
             store.setValue(SETTING, self.level)
