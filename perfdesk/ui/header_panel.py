@@ -89,6 +89,8 @@ class HeaderPanel(QWidget):
             mark = marks.get(field)
             kind = type(widget).__name__
             widget.setStyleSheet(f"{kind} {{ background: {mark[0]}; }}" if mark else "")
+            widget.style().unpolish(widget)  # a cleared sheet can leave the old colour painted
+            widget.style().polish(widget)
             widget.setToolTip(mark[1] if mark else "")
         if any(field in self.people for field in marks) and not self.people_toggle.isChecked():
             self.people_toggle.setChecked(True)  # a problem must not hide in a folded section

@@ -85,6 +85,8 @@ def show_read_only(window: MainWindow, on: bool) -> None:
     for widget in editors(window):
         if isinstance(widget, QLineEdit):
             widget.setReadOnly(on)
+            widget.style().unpolish(widget)  # GREY selects on the readOnly property: re-evaluate it
+            widget.style().polish(widget)
         elif isinstance(widget, QComboBox) and widget.isEditable():
             widget.lineEdit().setReadOnly(on)
             widget.setEnabled(not on)

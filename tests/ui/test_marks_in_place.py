@@ -26,6 +26,8 @@ def test_header_fields_with_problems_are_coloured_with_the_message_as_tooltip(wi
     window.undo_action.trigger()
     window.validator.run()
     assert header.department.styleSheet() == "" and header.department.toolTip() == ""
+    image = header.department.grab().toImage()  # and no longer painted in the mark's colour
+    assert image.pixelColor(image.width() - 6, image.height() // 2).name() != COLOURS["错误"]
 
 
 def test_year_left_empty_is_marked_on_the_year_field(window, qtbot):
