@@ -69,8 +69,6 @@ def install(window: MainWindow) -> ReadOnlyGuard:
     guard = ReadOnlyGuard(window)
     for widget in (window.tasks_view, window.goals_view, window.tree, *editors(window)):
         widget.installEventFilter(guard)
-    window.header_panel.setStyleSheet(GREY)
-    window.editor.setStyleSheet(GREY)
     return guard
 
 
@@ -82,6 +80,10 @@ def show_read_only(window: MainWindow, on: bool) -> None:
     if guard.active == on:
         return
     guard.active = on
+    if on and not window.header_panel.styleSheet():
+        # Only now: a style sheet slows every paint of these widgets, and most files open editable.
+        window.header_panel.setStyleSheet(GREY)
+        window.editor.setStyleSheet(GREY)
     for widget in editors(window):
         if isinstance(widget, QLineEdit):
             widget.setReadOnly(on)
