@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from perfdesk.domain.model import Indicator, Task
-from perfdesk.ui.commands import SetIndicatorFieldCommand, SetTaskFieldsCommand
+from perfdesk.ui.commands import READ_ONLY_MESSAGE, SetIndicatorFieldCommand, SetTaskFieldsCommand
 from perfdesk.ui.tasks_model import FIELDS, TasksModel
 
 if TYPE_CHECKING:
@@ -99,6 +99,9 @@ def fill_values(doc: Document, indicators: list[Indicator]) -> int:
 def fill_down_in(window: MainWindow) -> None:
     """Ctrl+D: fill down in the budget table or the tree, whichever has the keyboard focus."""
     doc = window.doc
+    if doc.read_only:
+        doc.message.emit(QCoreApplication.translate("commands", READ_ONLY_MESSAGE))
+        return
     if window.tasks_view.hasFocus():
         cells = [(i.row(), i.column()) for i in window.tasks_view.selectionModel().selectedIndexes()]
         changed = fill_tasks(doc, cells)

@@ -44,6 +44,10 @@ def test_every_editor_refuses_input_and_says_so(window, tmp_path, monkeypatch, q
     assert window.editor.value.isReadOnly() and window.editor.name.isReadOnly()
     qtbot.keyClicks(window.editor.value, "1")
     # Whatever path a change takes (a button, a paste, a 审核 fix), the document refuses it.
+    tasks.setFocus()
+    tasks.setCurrentIndex(tasks.model().index(1, 0))
+    qtbot.keyClick(tasks, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # 向下填充 is a window shortcut
+    assert "只读" in window.statusBar().currentMessage()
     task_actions.insert_task(window.doc, 0)
     task_actions.remove_goals(window.doc, [0, 1])
     assert window.doc.undo_stack.count() == 0 and not window.isWindowModified()
