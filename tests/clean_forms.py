@@ -15,7 +15,7 @@ _VALUES = {"数量指标": ("保障在职人员数量", "≥10人"), "质量指�
 def clean_form() -> Form:
     form = new_form(2027, "某县教育局")
     form.goals.append(Goal("保障教育局正常运转"))
-    form.tasks.append(Task("人员经费", "保障在职人员工资", Decimal("100"), Decimal("100"), Decimal("0")))
+    form.tasks.append(Task("人员经费", "保障在职人员工资", Decimal(100), Decimal(100), Decimal(0)))
     for level1 in form.tree:
         for level2 in level1.children:
             if level2.name in _VALUES:

@@ -7,6 +7,7 @@ before the window is painted.
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -30,7 +31,7 @@ def _help_dialogs():  # noqa: ANN202
     return help_dialogs
 
 
-def _fill_down():  # noqa: ANN202
+def _fill_down() -> ModuleType:
     from perfdesk.ui import fill_down
 
     return fill_down
