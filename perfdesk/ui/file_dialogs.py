@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QWidget
+from PySide6.QtWidgets import QFileDialog, QFileSystemModel, QTreeView, QWidget
 
 TYPE_COLUMN, DATE_COLUMN = 2, 3
 DATE_FORMAT = "yyyy/MM/dd HH:mm"  # zero-padded: sorts by date when the column is clicked
@@ -55,7 +55,21 @@ def build_dialog(parent: QWidget | None, title: str, start: str, file_filter: st
     else:
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     dialog.setProxyModel(ChineseFileColumns(dialog))
+    _widen_columns(dialog)
     return dialog
+
+
+def _widen_columns(dialog: QFileDialog) -> None:
+    """Room for “perfdesk 项目” and a whole date (Qt's widths cut them to “per… 项目”)."""
+    view = dialog.findChild(QTreeView, "treeView")  # None where the system's own dialog is used
+    if view is None:
+        return
+    metrics = view.fontMetrics()
+    widths = {TYPE_COLUMN: max(metrics.horizontalAdvance(tr(kind)) for kind in TYPES.values()),
+              DATE_COLUMN: metrics.horizontalAdvance("2026/12/31 23:59")}
+    for column, width in widths.items():
+        view.header().resizeSection(column, width + 24)
+    dialog.resize(max(dialog.width(), 860), max(dialog.height(), 520))
 
 
 def _run(dialog: QFileDialog) -> tuple[str, str]:

@@ -56,10 +56,13 @@ def test_file_dialog_calls_a_project_a_perfdesk_project_and_dates_read_chinese(w
     def row_of_project() -> int | None:
         return next((r for r in range(model.rowCount(root)) if model.index(r, 0, root).data() == path.name), None)
 
-    qtbot.waitUntil(lambda: row_of_project() is not None, timeout=5000)
+    qtbot.waitUntil(lambda: row_of_project() is not None, timeout=15000)
     row = row_of_project()
     assert model.index(row, 2, root).data() == "perfdesk 项目"
     assert model.index(row, 3, root).data() == "2026/03/01 14:05"
+    metrics = view.fontMetrics()
+    for column in (2, 3):  # shown whole, not cut to “per… 项目”
+        assert view.columnWidth(column) >= metrics.horizontalAdvance(model.index(row, column, root).data())
     dialog.reject()
     dialog.deleteLater()
 
