@@ -9,6 +9,7 @@ the next start offers it back without touching the original file.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, QTimer
@@ -145,11 +146,20 @@ def offer_recovery(parent: QWidget, autosaver: Autosaver) -> RecoveryEntry | Non
     return None
 
 
+def _modified_after(original: Path, entry: RecoveryEntry) -> bool:
+    """Whether the original was saved (by someone else, or another window) after the last autosave."""
+    try:
+        return original.stat().st_mtime > entry.saved_at.timestamp() + 2  # the note keeps whole seconds
+    except OSError:
+        return False
+
+
 def recover_into(window: MainWindow, entry: RecoveryEntry) -> None:
     """Open a recovered copy as the file it came from: its name in the title, Ctrl+S saves there.
 
-    The original's lock is taken as when opening it; if someone has opened that file since,
-    the work comes back as an unsaved copy instead (另存为 proposes the original's name).
+    The original's lock is taken as when opening it; if someone has opened that file since, or
+    saved it after the last autosave, the work comes back as an unsaved copy instead (另存为
+    proposes the original's name), so Ctrl+S cannot overwrite their work.
     """
     from perfdesk.ui.document import Document
     from perfdesk.ui.project_lock import ProjectLock
@@ -162,7 +172,8 @@ def recover_into(window: MainWindow, entry: RecoveryEntry) -> None:
         return
     original = entry.original
     lock = None
-    if original is not None:
+    changed_since = original is not None and _modified_after(original, entry)
+    if original is not None and not changed_since:
         if window.doc.lock is not None and window.doc.path == original:
             lock, window.doc.lock = window.doc.lock, None  # the same file, opened from the command line
         else:
@@ -174,8 +185,12 @@ def recover_into(window: MainWindow, entry: RecoveryEntry) -> None:
     else:
         doc = Document(project, None, recovered=True)
         doc.suggested_path = original
-        note = (tr("已恢复未保存的工作；原文件 {0} 正被其他人打开，请核对后“另存为”").format(original)
-                if original is not None else tr("已恢复未保存的新项目，请核对后保存"))
+        if original is None:
+            note = tr("已恢复未保存的新项目，请核对后保存")
+        elif changed_since:
+            note = tr("已恢复未保存的工作；原文件 {0} 在崩溃后被保存过，为免覆盖，请核对后“另存为”").format(original)
+        else:
+            note = tr("已恢复未保存的工作；原文件 {0} 正被其他人打开，请核对后“另存为”").format(original)
     window.set_document(doc)
     window.autosaver.write_now()  # our own copy first, then the old one can go
     entry.discard()

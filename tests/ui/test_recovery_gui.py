@@ -72,6 +72,15 @@ def test_recovery_of_a_file_someone_opened_since_comes_back_as_a_copy(window, tm
     other.release()
 
 
+def test_recovery_of_a_file_saved_after_the_crash_comes_back_as_a_copy(window, tmp_path):
+    path, entry = crashed_copy(tmp_path)
+    later = entry.saved_at.timestamp() + 600  # a colleague saved the file ten minutes later
+    os.utime(path, (later, later))
+    recover_into(window, entry)
+    assert window.doc.path is None and window.doc.suggested_path == path.resolve()
+    assert "崩溃后被保存过" in window.statusBar().currentMessage()
+
+
 def test_discard_asks_once_more(window, tmp_path, monkeypatch):
     _path, entry = crashed_copy(tmp_path)
     shown = script_answers(monkeypatch, ["丢弃", "返回", "丢弃", "丢弃"])
