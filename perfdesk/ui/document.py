@@ -24,11 +24,11 @@ from perfdesk.domain.model import (
     new_form,
     next_budget_year,
 )
-from perfdesk.ui.commands import GuardedUndoStack
 from perfdesk.ui.goals_model import GoalsModel
 from perfdesk.ui.project_lock import ProjectLock
 from perfdesk.ui.tasks_model import TasksModel
 from perfdesk.ui.tree_model import IndicatorTreeModel
+from perfdesk.ui.undo_stack import GuardedUndoStack
 
 HEADER_FIELDS = ("department", "year", "framework")
 PEOPLE_FIELDS = tuple(People.field_names())

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from perfdesk.domain.model import Indicator, Task
-from perfdesk.ui.commands import READ_ONLY_MESSAGE, SetIndicatorFieldCommand, SetTaskFieldsCommand
+from perfdesk.ui.commands import SetIndicatorFieldCommand, SetTaskFieldsCommand
 from perfdesk.ui.tasks_model import FIELDS, TasksModel
+from perfdesk.ui.undo_stack import READ_ONLY_MESSAGE
 
 if TYPE_CHECKING:
     from perfdesk.ui.document import Document

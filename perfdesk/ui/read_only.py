@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QPushButton, QWidget
 
-from perfdesk.ui.commands import READ_ONLY_MESSAGE
+from perfdesk.ui.undo_stack import READ_ONLY_MESSAGE
 
 if TYPE_CHECKING:
     from perfdesk.ui.main_window import MainWindow
