@@ -57,8 +57,9 @@ class HeaderPanel(QWidget):
         for i, name in enumerate(People.field_names()):
             edit = QLineEdit()
             self.people[name] = edit
-            grid.addWidget(QLabel(self.labels[name] + "："), i // 2, (i % 2) * 2)
-            grid.addWidget(edit, i // 2, (i % 2) * 2 + 1)
+            # Three to a row: two rows, not three, on a 768-pixel-high screen.
+            grid.addWidget(QLabel(self.labels[name] + "："), i // 3, (i % 3) * 2)
+            grid.addWidget(edit, i // 3, (i % 3) * 2 + 1)
         today = date.today()
         self.people["fill_date"].setPlaceholderText(
             self.tr("如 {0}年{1}月{2}日").format(today.year, today.month, today.day))

@@ -56,9 +56,14 @@ def apply(window: MainWindow) -> None:
     chrome = goals_box.sizeHint().height() - window.goals_view.sizeHint().height()
     goals = chrome + _table_height(window.goals_view, GOAL_ROWS)
     header = header_box.sizeHint().height()
-    total = max(window.right_split.height(), tasks_box.sizeHint().height() + goals + header)
-    window.right_split.setSizes([header, total - header - goals, goals])
+    # When the window or the header (签章信息 opened) changes size, the tasks give or take.
+    for index, stretch in enumerate((0, 1, 0)):
+        window.right_split.setStretchFactor(index, stretch)
+    total = window.right_split.height() or tasks_box.sizeHint().height() + goals + header
+    window.right_split.setSizes([header, max(total - header - goals, tasks_box.minimumSizeHint().height()), goals])
     editor_box = window.editor.parentWidget()
     editor = editor_box.sizeHint().height()
-    left_total = max(window.left_split.height(), editor * 3)
-    window.left_split.setSizes([left_total - editor, editor])
+    window.left_split.setStretchFactor(0, 1)
+    window.left_split.setStretchFactor(1, 0)
+    left_total = window.left_split.height() or editor * 3
+    window.left_split.setSizes([max(left_total - editor, editor), editor])

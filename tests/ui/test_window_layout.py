@@ -52,3 +52,37 @@ def test_a_small_screen_without_saved_geometry_fills_the_screen(qtbot):
     else:
         assert window.width() <= 1440
     window.autosaver.shutdown()
+
+
+def test_filled_signature_fields_still_leave_6_task_rows_at_1366_by_768(window, qtbot):
+    from perfdesk.domain.model import People
+
+    form = window.doc.form
+    for name in People.field_names():
+        setattr(form.people, name, "2022年1月10日" if name == "fill_date" else "某某")
+    window.header_panel.refresh()  # the section opens when something is filled in
+    for _ in range(6):
+        task_actions.insert_task(window.doc, 0)
+    window.resize(1366, 768)
+    window_layout.apply(window)
+    qtbot.wait(50)
+    assert window.header_panel.people_toggle.isChecked()
+    tasks = window.tasks_view
+    assert fully_visible_rows(tasks, [tasks.model().index(r, 0) for r in range(len(form.tasks))]) >= 6
+    goals = window.goals_view
+    assert fully_visible_rows(goals, [goals.model().index(r, 0) for r in range(len(form.goals))]) >= 4
+
+
+def test_opening_the_signature_section_takes_room_from_the_tasks_not_the_goals(window, qtbot):
+    window.resize(1366, 768)
+    window_layout.apply(window)
+    qtbot.wait(50)
+    header_box = window.header_panel.parentWidget()
+    goals_height = window.goals_view.height()
+    window.header_panel.people_toggle.click()
+    qtbot.wait(50)
+    assert header_box.height() >= header_box.minimumSizeHint().height()
+    assert window.header_panel.people["fill_date"].isVisible()
+    assert window.header_panel.people["fill_date"].visibleRegion().boundingRect().height() \
+        == window.header_panel.people["fill_date"].height()  # not cut off
+    assert window.goals_view.height() == goals_height
