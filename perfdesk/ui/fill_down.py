@@ -113,3 +113,6 @@ def fill_down_in(window: MainWindow) -> None:
         return
     if changed:
         window.statusBar().showMessage(tr("已向下填充 {0} 个单元格（Ctrl+Z 可撤销）").format(changed), 5000)
+    else:
+        window.statusBar().showMessage(tr("没有要填充的内容：选中一列中的几格（最上面一格是要复制的），"
+                                          "或只选一格复制它上面的一格"), 5000)

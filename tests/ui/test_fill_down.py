@@ -35,6 +35,9 @@ def test_ctrl_d_on_one_cell_copies_the_cell_above(window, qtbot):
     select_block(tasks, 1, 0, 1, 0)
     qtbot.keyClick(tasks, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     assert form.tasks[1].name == form.tasks[0].name
+    select_block(tasks, 0, 0, 0, 0)  # nothing above the first row: nothing happens, and it says so
+    qtbot.keyClick(tasks, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert "没有要填充的内容" in window.statusBar().currentMessage()
 
 
 def test_ctrl_d_fills_indicator_values_down(window, qtbot):
