@@ -21,6 +21,8 @@ class Framework:
     name: str
     level1: tuple[tuple[str, tuple[str, ...]], ...]
     recommended_level2: tuple[str, ...]
+    # (old 一级, old 二级) -> (new 一级, new 二级): where a group of another framework lives here
+    moved_level2: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = ()
 
     @property
     def level1_names(self) -> tuple[str, ...]:
@@ -34,6 +36,10 @@ class Framework:
 
     def allows(self, level1: str, level2: str) -> bool:
         return level2 in self.level2_names(level1)
+
+    def moved_to(self, level1: str, level2: str) -> tuple[str, str] | None:
+        """Where this framework puts the 三级 of another framework's ``level1 › level2``."""
+        return next((new for old, new in self.moved_level2 if old == (level1, level2)), None)
 
     def parent_of(self, level2: str) -> str | None:
         for name, children in self.level1:
@@ -58,6 +64,7 @@ def all_frameworks() -> dict[str, Framework]:
             name=data["name"],
             level1=tuple((g["name"], tuple(g["level2"])) for g in data["level1"]),
             recommended_level2=tuple(data.get("recommended_level2", ())),
+            moved_level2=tuple((tuple(m["from"]), tuple(m["to"])) for m in data.get("moved_level2", ())),
         )
     return found
 

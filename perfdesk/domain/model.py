@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field, fields
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
@@ -191,6 +192,11 @@ def framework_skeleton(framework_id: str) -> list[Level1]:
     if framework is None:
         return []
     return [Level1(name, [Level2(child) for child in children]) for name, children in framework.level1]
+
+
+def next_budget_year(today: date | None = None) -> int:
+    """The year a new table is for: budgets are filled in for the coming year."""
+    return (today or date.today()).year + 1
 
 
 def new_form(year: int | None = None, department: str = "", framework: str = DEFAULT_FRAMEWORK) -> Form:

@@ -98,23 +98,13 @@ def run_gui(argv: list[str]) -> int:
     window = MainWindow()
     paths = [a for a in argv if not a.startswith("-")]
     window.show()
-    from perfdesk.ui.autosave import offer_recovery
-    from perfdesk.ui.document import Document
-
-    entry = offer_recovery(window, window.autosaver.session)
-    if entry is not None:
-        try:
-            doc = Document(entry.load(), None, recovered=True)
-            doc.suggested_path = entry.original
-            window.set_document(doc)
-            window.autosaver.write_now()  # our own copy first, then the old one can go
-            entry.discard()
-            window.statusBar().showMessage(window.tr("已恢复未保存的工作，请核对后保存（原文件：{0}）").format(
-                entry.original or window.tr("新项目")))
-        except Exception as exc:  # a damaged recovery copy: say so, keep it for IT staff
-            QMessageBox.warning(window, window.tr("无法恢复"), str(exc))
-    elif paths:
+    if paths:  # first, so the window behind the recovery question is not blank
         window.files.open_path(Path(paths[0]), ask=False)
+    from perfdesk.ui.autosave import offer_recovery, recover_into
+
+    entry = offer_recovery(window, window.autosaver)
+    if entry is not None:
+        recover_into(window, entry)
     # After the first paint, so it does not slow the start: Excel import must parse through defusedxml.
     QTimer.singleShot(2000, lambda: _check_xml_safety(window))
     return app.exec()

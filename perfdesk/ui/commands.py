@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from perfdesk.domain.model import Form, Goal, Indicator, Task
+from perfdesk.domain.model import Form, Goal, Indicator, Level1, Task
 
 if TYPE_CHECKING:
     from perfdesk.ui.document import Document
@@ -340,3 +340,40 @@ class ApplyEditsCommand(_Command):
 
     def undo(self) -> None:
         self._apply(self.inverse)
+
+
+class SwitchFrameworkCommand(_Command):
+    """指标体系 changed: the form names the new framework and gains its missing 一级 (2015 → 2021:
+    成本指标 with 经济/社会/生态环境成本指标). Redo puts back the very same groups, so later
+    commands that address them by id still find them."""
+
+    def __init__(self, doc: Document, form_id: str, old: str, new: str) -> None:
+        super().__init__(doc, form_id, tr("修改“指标体系”"))
+        self.old, self.new = old, new
+        self.added: list[tuple[int, Level1]] = []
+        self.done_once = False
+
+    def redo(self) -> None:
+        from perfdesk.domain.restructure import add_framework_groups
+
+        form = self.form()
+        form.framework = self.new
+        if not self.done_once:
+            added = add_framework_groups(form, self.new)
+            self.added = [(form.tree.index(level1), level1) for level1 in added.level1]
+            self.done_once = True
+        else:
+            for index, level1 in self.added:
+                form.tree.insert(index, level1)
+        self.doc.header_changed.emit("framework")
+        if self.added:
+            self.doc.reset_tree(self.form_id)
+
+    def undo(self) -> None:
+        form = self.form()
+        for _index, level1 in reversed(self.added):
+            form.tree.remove(level1)
+        form.framework = self.old
+        self.doc.header_changed.emit("framework")
+        if self.added:
+            self.doc.reset_tree(self.form_id)

@@ -12,11 +12,23 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from perfdesk.domain.model import Form, Goal, Indicator, Level1, Level2, People, Project, Task, new_form
+from perfdesk.domain.model import (
+    Form,
+    Goal,
+    Indicator,
+    Level1,
+    Level2,
+    People,
+    Project,
+    Task,
+    new_form,
+    next_budget_year,
+)
 from perfdesk.ui.goals_model import GoalsModel
 from perfdesk.ui.project_lock import ProjectLock
 from perfdesk.ui.tasks_model import TasksModel
 from perfdesk.ui.tree_model import IndicatorTreeModel
+from perfdesk.ui.undo_stack import GuardedUndoStack
 
 HEADER_FIELDS = ("department", "year", "framework")
 PEOPLE_FIELDS = tuple(People.field_names())
@@ -37,11 +49,11 @@ class Document(QObject):
         self.lock = lock  # held while this document is open from ``path``
         self.recovered = recovered  # restored from an autosave: unsaved until the clerk saves
         self.suggested_path: Path | None = None  # where a recovered or copied project came from
-        self.project = project if project is not None else Project([new_form()])
+        self.project = project if project is not None else Project([new_form(next_budget_year())])
         if not self.project.forms:
-            self.project.forms.append(new_form())
+            self.project.forms.append(new_form(next_budget_year()))
         self.path = path
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack: QUndoStack = GuardedUndoStack(self)
         self.tree_model = IndicatorTreeModel(self)
         self.tasks_model = TasksModel(self)
         self.goals_model = GoalsModel(self)
@@ -104,6 +116,12 @@ class Document(QObject):
             self.forms_changed.emit()
         self.header_changed.emit(field)
 
+    def reset_tree(self, form_id: str) -> None:
+        """The 一级/二级 structure changed (a framework switch, a group merged): views rebuild."""
+        form = self.show_form(form_id)
+        self.tree_model.set_form(form)
+        self.form_switched.emit()
+
     # --- lookups by stable id ------------------------------------------------
 
     def find_indicator(self, form: Form, indicator_id: str) -> tuple[Level1, Level2, Indicator]:
@@ -132,6 +150,8 @@ class Document(QObject):
             self.header_changed.emit(field)
         elif kind == "indicator" and ref_id:
             self.tree_model.indicator_changed(self.find_indicator(form, ref_id)[2])
+        elif kind == "level2" and field in ("merge_into", "unmerge"):
+            self.reset_tree(form.id)
         elif kind in ("level1", "level2") and ref_id:
             self.tree_model.node_changed(ref_id)
         elif kind == "task" and ref_id:

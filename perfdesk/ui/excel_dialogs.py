@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from perfdesk.domain.model import Form
 from perfdesk.errors import PerfdeskError
-from perfdesk.ui import settings
+from perfdesk.ui import file_dialogs, settings
 from perfdesk.ui.commands import AddFormCommand
 from perfdesk.ui.file_ops import ask_save_path, suggested_file_name
 
@@ -78,7 +77,7 @@ class ImportPreview(QDialog):
 def import_excel(window: MainWindow, path: Path | None = None, preview: bool = True) -> int:
     """Returns how many forms were added (0 when cancelled or refused)."""
     if path is None:
-        name, _ = QFileDialog.getOpenFileName(window, tr("导入Excel"), str(_excel_folder(window)), tr(XLSX_FILTER))
+        name, _ = file_dialogs.get_open_file_name(window, tr("导入Excel"), str(_excel_folder(window)), tr(XLSX_FILTER))
         if not name:
             return 0
         path = Path(name)

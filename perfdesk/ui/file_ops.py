@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
-from perfdesk.domain.model import Project, new_form
+from perfdesk.domain.model import Project, new_form, next_budget_year
 from perfdesk.errors import PerfdeskError
 from perfdesk.store import open_project, save_project
 from perfdesk.store.orphans import remove_orphan_temp_files
-from perfdesk.ui import settings
+from perfdesk.ui import file_dialogs, settings
 from perfdesk.ui.document import Document
 from perfdesk.ui.project_lock import LockOwner, ProjectLock, describe_owner
 
@@ -58,15 +58,13 @@ class FileController(QObject):
 
     def new(self) -> None:
         if self.maybe_save():
-            from datetime import date
-
-            self.window.set_document(Document(Project([new_form(year=date.today().year)])))
+            self.window.set_document(Document(Project([new_form(next_budget_year())])))
 
     def open_dialog(self) -> None:
         if not self.maybe_save():
             return
         start = str(self.doc.path.parent) if self.doc.path else str(Path.home())
-        name, _ = QFileDialog.getOpenFileName(self.window, tr("打开项目"), start, tr(FILE_FILTER))
+        name, _ = file_dialogs.get_open_file_name(self.window, tr("打开项目"), start, tr(FILE_FILTER))
         if name:
             self.open_path(Path(name), ask=False)
 
@@ -126,12 +124,17 @@ class FileController(QObject):
         return "read_only" if box.clickedButton() is read_only else None
 
     def _ask_locked(self, path: Path, owner: LockOwner | None) -> str | None:
-        who = describe_owner(owner)
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(tr("文件正在被使用"))
-        box.setText(tr("“{0}”正被 {1} 打开编辑。").format(path.name, who))
-        box.setInformativeText(tr("两个人同时修改同一个文件，后保存的会覆盖先保存的。请选择："))
+        if owner is not None and held_by_me(owner):
+            box.setText(tr("“{0}”已由您本人在这台电脑上打开（自 {1} 起），可能是另一个 perfdesk 窗口。").format(
+                path.name, owner.since))
+            box.setInformativeText(tr("请切换到那个窗口继续编辑；两个窗口同时修改，后保存的会覆盖先保存的。"
+                                      "如果那个窗口已经关闭或没有响应，可以“强制接管”。请选择："))
+        else:
+            box.setText(tr("“{0}”正被 {1} 打开编辑。").format(path.name, describe_owner(owner)))
+            box.setInformativeText(tr("两个人同时修改同一个文件，后保存的会覆盖先保存的。请选择："))
         read_only = box.addButton(tr("只读打开"), QMessageBox.ButtonRole.AcceptRole)
         copy = box.addButton(tr("打开副本"), QMessageBox.ButtonRole.ActionRole)
         take_over = box.addButton(tr("强制接管"), QMessageBox.ButtonRole.DestructiveRole)
@@ -190,12 +193,25 @@ class FileController(QObject):
             self.window.set_document(Document())
 
 
+def held_by_me(owner: LockOwner) -> bool:
+    """The lock's holder is this user on this computer (another perfdesk window, most likely)."""
+    import getpass
+
+    from PySide6.QtCore import QSysInfo
+
+    try:
+        me = getpass.getuser()
+    except (KeyError, OSError):  # no login name in some service contexts
+        return False
+    return owner.user == me and owner.host == QSysInfo.machineHostName()
+
+
 _NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
 def ask_save_path(parent: QWidget, title: str, suggested: Path, file_filter: str, suffix: str) -> Path | None:
     """The save dialog; ``None`` when cancelled. ``suffix`` (".db") is added if the clerk left it off."""
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+    name, _ = file_dialogs.get_save_file_name(parent, title, str(suggested), file_filter)
     if not name:
         return None
     path = Path(name)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -10,16 +11,18 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QLabel, QLine
 
 from perfdesk.domain.framework import all_frameworks
 from perfdesk.domain.model import PEOPLE_LABELS, People
-from perfdesk.ui.commands import SetHeaderCommand
+from perfdesk.ui.commands import SetHeaderCommand, SwitchFrameworkCommand
 
 if TYPE_CHECKING:
     from perfdesk.ui.document import Document
+    from perfdesk.ui.validation_panel import Validator
 
 
 class HeaderPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.doc: Document | None = None
+        self.validator: Validator | None = None
         self.labels = {"department": self.tr("部门（单位）名称"), "year": self.tr("年度"),
                        "framework": self.tr("指标体系")}
         self.labels.update({k: self.tr(v) for k, v in PEOPLE_LABELS.items()})
@@ -55,18 +58,44 @@ class HeaderPanel(QWidget):
         for i, name in enumerate(People.field_names()):
             edit = QLineEdit()
             self.people[name] = edit
-            grid.addWidget(QLabel(self.labels[name] + "："), i // 2, (i % 2) * 2)
-            grid.addWidget(edit, i // 2, (i % 2) * 2 + 1)
-        self.people["fill_date"].setPlaceholderText(self.tr("如 2022年1月10日"))
+            # Three to a row: two rows, not three, on a 768-pixel-high screen.
+            grid.addWidget(QLabel(self.labels[name] + "："), i // 3, (i % 3) * 2)
+            grid.addWidget(edit, i // 3, (i % 3) * 2 + 1)
+        today = date.today()
+        self.people["fill_date"].setPlaceholderText(
+            self.tr("如 {0}年{1}月{2}日").format(today.year, today.month, today.day))
         self.people_box.setVisible(False)
         self.people_toggle.toggled.connect(self._show_people)
         layout.addWidget(self.people_toggle)
         layout.addWidget(self.people_box)
         self.department.textEdited.connect(lambda text: self._edited("department", text))
         self.year.textEdited.connect(lambda text: self._edited("year", int(text) if text.strip() else None))
-        self.framework.activated.connect(lambda _i: self._edited("framework", self.framework.currentData()))
+        self.framework.activated.connect(lambda _i: self._switch_framework(self.framework.currentData()))
         for name, edit in self.people.items():
             edit.textEdited.connect(lambda text, name=name: self._edited(name, text))
+
+    def watch_validation(self, validator: Validator) -> None:
+        """Mark fields in place, as the tables mark cells, each time 审核 runs."""
+        self.validator = validator
+        validator.updated.connect(self._validated)
+
+    def _validated(self) -> None:
+        self.show_marks(self.validator.header_marks if self.validator is not None else {})
+
+    def show_marks(self, marks: dict[str, tuple[str, str]]) -> None:
+        """Colour each field 审核 found a problem in; its tooltip says what (the others plain again)."""
+        for field in ("department", "year", "framework", *self.people):
+            widget = self.widget_for(field, reveal=False)
+            if widget is None:
+                continue
+            mark = marks.get(field)
+            kind = type(widget).__name__
+            widget.setStyleSheet(f"{kind} {{ background: {mark[0]}; }}" if mark else "")
+            widget.style().unpolish(widget)  # a cleared sheet can leave the old colour painted
+            widget.style().polish(widget)
+            widget.setToolTip(mark[1] if mark else "")
+        if any(field in self.people for field in marks) and not self.people_toggle.isChecked():
+            self.people_toggle.setChecked(True)  # a problem must not hide in a folded section
 
     def set_document(self, doc: Document) -> None:
         self.doc = doc
@@ -80,6 +109,31 @@ class HeaderPanel(QWidget):
         old = doc.header_value(doc.form, field)
         if old != value:
             doc.push(SetHeaderCommand(doc, doc.form.id, field, self.labels[field], old, value))
+
+    def _switch_framework(self, new: str) -> None:
+        assert self.doc is not None
+        doc = self.doc
+        old = doc.form.framework
+        if new == old:
+            return
+        command = SwitchFrameworkCommand(doc, doc.form.id, old, new)
+        doc.push(command)
+        if not command.added:
+            return
+        from perfdesk.domain.framework import get_framework
+
+        framework = get_framework(new)
+        if framework is None:
+            return
+        names = "、".join(f"“{level1.name}”" for _, level1 in command.added)
+        note = self.tr("已改为 {0}，添加了一级指标 {1}。").format(framework.name, names)
+        movable = [(l1.name, l2.name, len(l2.indicators)) for l1 in doc.form.tree for l2 in l1.children
+                   if l2.indicators and framework.moved_to(l1.name, l2.name)]
+        for level1, level2, count in movable:
+            target = " › ".join(framework.moved_to(level1, level2) or ())
+            note += self.tr("“{0} › {1}”下的 {2} 个三级指标可在“审核结果”中一键移到“{3}”。").format(
+                level1, level2, count, target)
+        doc.message.emit(note)
 
     def refresh(self, _field: str = "") -> None:
         if self.doc is None:
@@ -97,9 +151,10 @@ class HeaderPanel(QWidget):
         if any(getattr(form.people, name) for name in self.people) and not self.people_toggle.isChecked():
             self.people_toggle.setChecked(True)
 
-    def widget_for(self, field: str) -> QWidget | None:
+    def widget_for(self, field: str, reveal: bool = True) -> QWidget | None:
         if field in self.people:
-            self.people_toggle.setChecked(True)
+            if reveal:
+                self.people_toggle.setChecked(True)
             return self.people[field]
         return {"department": self.department, "year": self.year, "framework": self.framework}.get(field)
 

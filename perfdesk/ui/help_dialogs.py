@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
@@ -22,23 +24,45 @@ def show_guide(parent: QWidget) -> None:
     dialog.exec()
 
 
+def font_family(path: Path) -> str:
+    """A font file's family name as a clerk knows it (AR PL SungtiL GB), or its file name."""
+    from PySide6.QtGui import QRawFont
+
+    raw = QRawFont(str(path), 12)
+    return raw.familyName() if raw.isValid() and raw.familyName() else path.name
+
+
 def font_licences() -> str:
+    """The bundled print fonts, by family name (the file in brackets, for IT staff)."""
     folder = resources_dir() / "fonts"
-    names = sorted(p.stem for p in folder.glob("*.tt[fc]")) if folder.is_dir() else []
+    paths = sorted(folder.glob("*.tt[fc]")) if folder.is_dir() else []
+    names = [f"{font_family(p)}（{p.name}）" for p in paths]
     return "、".join(names) if names else "—"
 
 
+def chosen_print_font() -> str:
+    """The print font chosen in 打印预览 › 字体…, by family name; "" when the bundled one is used."""
+    from perfdesk.ui import settings
+
+    chosen = settings.PRINT_FONT_PATH.get()
+    return font_family(Path(str(chosen))) if chosen and Path(str(chosen)).is_file() else ""
+
+
+def about_text(parent: QWidget) -> str:
+    chosen = chosen_print_font()
+    printing = (parent.tr("<p>打印字体：{0}（在“打印预览 › 字体…”中选择）。</p>").format(chosen) if chosen
+                else parent.tr("<p>打印字体：内置字体。</p>"))
+    return parent.tr(
+        "<h3>perfdesk {0}</h3>"
+        "<p>部门（单位）整体支出绩效目标表的填报、审核与打印工具，离线使用。</p>"
+        "<p>内置打印字体：{1}（许可证文件在 {2}）。</p>"
+        "{3}"
+        "<p>使用 Qt（LGPL）、SQLAlchemy、ReportLab、openpyxl。</p>"
+    ).format(__version__, font_licences(), resources_dir() / "fonts", printing)
+
+
 def show_about(parent: QWidget) -> None:
-    QMessageBox.about(
-        parent,
-        parent.tr("关于 perfdesk"),
-        parent.tr(
-            "<h3>perfdesk {0}</h3>"
-            "<p>部门（单位）整体支出绩效目标表的填报、审核与打印工具，离线使用。</p>"
-            "<p>内置字体：{1}（许可证文件：{2}）。</p>"
-            "<p>使用 Qt（LGPL）、SQLAlchemy、ReportLab、openpyxl。</p>"
-        ).format(__version__, font_licences(), resources_dir() / "fonts"),
-    )
+    QMessageBox.about(parent, parent.tr("关于 perfdesk"), about_text(parent))
 
 
 def open_log_folder() -> None:

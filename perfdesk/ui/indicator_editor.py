@@ -33,6 +33,7 @@ COMMON_UNITS = ["人", "次", "个", "套", "条", "辆", "天", "场", "年", "
                 "万元", "元", "元/人·月", "万元/人", "%"]
 COMMON_PHRASES = ["有效提升", "显著提升", "效果明显", "应保尽保", "符合相关规定", "好", "较好", "一般"]
 KIND_PAGES = (ValueKind.NUMBER, ValueKind.DATE, ValueKind.TEXT)
+MARK_COLOUR = "#f6c9c9"  # 审核's colour for an error (validation_panel.COLOURS)
 
 
 class IndicatorEditor(QWidget):
@@ -76,8 +77,13 @@ class IndicatorEditor(QWidget):
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy年M月d日")
+        # A date the picker cannot hold (2月30日) is shown as typed here, marked, instead of the
+        # picker quietly showing the month's last day (and writing it back on the next change).
+        self.date_typed = QLineEdit()
+        self.date_typed.setHidden(True)
         drow.addWidget(self.date_comparator)
         drow.addWidget(self.date, 1)
+        drow.addWidget(self.date_typed, 1)
         # text page
         self.phrase = QComboBox()
         self.phrase.setEditable(True)
@@ -99,6 +105,7 @@ class IndicatorEditor(QWidget):
         self.unit.currentTextChanged.connect(lambda _t: self._compose())
         self.date_comparator.activated.connect(lambda _i: self._compose())
         self.date.dateChanged.connect(lambda _d: self._compose())
+        self.date_typed.textEdited.connect(lambda _t: self._compose())
         self.phrase.currentTextChanged.connect(lambda _t: self._compose())
         self.setEnabled(False)
 
@@ -124,6 +131,8 @@ class IndicatorEditor(QWidget):
         self.show_indicator(None)
 
     def show_indicator(self, indicator: Indicator | None) -> None:
+        if self._composing and indicator is self.indicator:
+            return  # our own edit re-selected it in the tree: keep the page being typed in
         self.indicator = indicator
         self.setEnabled(indicator is not None)
         self.refresh()
@@ -146,6 +155,9 @@ class IndicatorEditor(QWidget):
             page = KIND_PAGES.index(kind) if parsed.kind is not ValueKind.EMPTY else self.kind.currentIndex()
             self.kind.setCurrentIndex(page)
             self.pages.setCurrentIndex(page)
+            if parsed.kind is not ValueKind.DATE:  # the picker again, for a date chosen from here
+                self.date.setHidden(False)
+                self.date_typed.setHidden(True)
             if parsed.kind is ValueKind.NUMBER:
                 self.comparator.setCurrentIndex(max(0, self.comparator.findData(parsed.comparator)))
                 number = format(parsed.number, "f")
@@ -154,11 +166,7 @@ class IndicatorEditor(QWidget):
                 self.unit.setCurrentText(parsed.unit)
             elif parsed.kind is ValueKind.DATE:
                 self.date_comparator.setCurrentIndex(max(0, self.date_comparator.findData(parsed.comparator)))
-                if parsed.year and parsed.month:
-                    # An impossible date (11月31日) starts the picker at the month's last real day.
-                    first = QDate(parsed.year, min(max(parsed.month, 1), 12), 1)
-                    day = min(parsed.day or 1, first.daysInMonth())
-                    self.date.setDate(QDate(first.year(), first.month(), day))
+                self._show_date(ind)
             elif parsed.kind is ValueKind.TEXT:
                 self.phrase.setCurrentText(ind.value)
             else:  # empty: show nothing left over from the previous indicator
@@ -170,6 +178,22 @@ class IndicatorEditor(QWidget):
             self.printed.setText(self._describe(ind))
         finally:
             self._loading = False
+
+    def _show_date(self, ind: Indicator) -> None:
+        parsed = ind.parsed
+        impossible = not parsed.date_exists or not (parsed.year and parsed.month)
+        self.date.setHidden(impossible)
+        self.date_typed.setHidden(not impossible)
+        if not impossible and parsed.year is not None and parsed.month is not None:
+            self.date.setDate(QDate(parsed.year, parsed.month, parsed.day or 1))
+            return
+        typed = parsed.canonical.removeprefix(parsed.comparator)
+        if self.date_typed.text() != typed:
+            self.date_typed.setText(typed)
+        mark = self.doc.tree_model.marks.get(ind.id) if self.doc is not None else None
+        colour, tip = mark or (MARK_COLOUR, self.tr("这个日期不存在，请改为实际日期"))
+        self.date_typed.setStyleSheet(f"QLineEdit {{ background: {colour}; }}")
+        self.date_typed.setToolTip(tip)
 
     def _describe(self, ind: Indicator) -> str:
         parsed = ind.parsed
@@ -200,6 +224,8 @@ class IndicatorEditor(QWidget):
         if page == 0:
             number = self.number.text().strip()
             text = f"{self.comparator.currentData()}{number}{self.unit.currentText().strip()}" if number else ""
+        elif page == 1 and not self.date_typed.isHidden():
+            text = f"{self.date_comparator.currentData()}{self.date_typed.text().strip()}"
         elif page == 1:
             d = self.date.date()
             text = f"{self.date_comparator.currentData()}{d.year()}年{d.month()}月{d.day()}日"

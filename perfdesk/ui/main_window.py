@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from perfdesk.domain.model import Goal, Task
 from perfdesk.domain.money import format_amount
-from perfdesk.ui import menus, settings, task_actions
+from perfdesk.ui import menus, read_only, settings, task_actions, window_layout, zoom
 from perfdesk.ui.autosave import Autosaver
 from perfdesk.ui.commands import AddFormCommand, RemoveFormCommand
 from perfdesk.ui.document import Document
@@ -55,6 +55,7 @@ def _buttons(*specs: tuple[str, object]) -> QHBoxLayout:
     for text, slot in specs:
         button = QPushButton(text)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setProperty("perfdesk_edits", True)  # disabled in 只读打开 (ui/read_only.py)
         button.clicked.connect(slot)
         row.addWidget(button)
     row.addStretch(1)
@@ -79,14 +80,18 @@ class MainWindow(QMainWindow):
         self.doc = Document()
         self._build()
         menus.build_menus(self)
+        self.zoom = zoom.install(self)
         self.set_document(doc or self.doc)
         geometry = settings.WINDOW_GEOMETRY.get()
         if geometry:
             self.restoreGeometry(QByteArray(geometry))
         else:
             screen = self.screen().availableGeometry()
-            self.resize(min(1440, int(screen.width() * 0.9)), min(900, int(screen.height() * 0.9)))
-        self.resizeDocks([self.validation_dock], [170], Qt.Orientation.Vertical)
+            if screen.height() < window_layout.SMALL_SCREEN_HEIGHT:  # a laptop: every pixel counts
+                self.setGeometry(screen)
+            else:
+                self.resize(min(1440, int(screen.width() * 0.9)), min(900, int(screen.height() * 0.9)))
+        window_layout.apply(self)
         # Validation starts after the first paint; a window that is not painted soon (started
         # minimised, or its background wholly covered) starts it anyway.
         QTimer.singleShot(FIRST_VALIDATION_LATEST_MS, self._after_first_paint)
@@ -127,7 +132,7 @@ class MainWindow(QMainWindow):
         tv.addWidget(self.tree)
         editor_box = QGroupBox(self.tr("选中的三级指标"))
         QVBoxLayout(editor_box).addWidget(self.editor)
-        left_split = QSplitter(Qt.Orientation.Vertical)
+        left_split = self.left_split = QSplitter(Qt.Orientation.Vertical)
         left_split.addWidget(tree_box)
         left_split.addWidget(editor_box)
         left_split.setStretchFactor(0, 3)
@@ -153,7 +158,7 @@ class MainWindow(QMainWindow):
             (self.tr("下移"), lambda: self._move_goal(1)),
         ))
         gl.addWidget(self.goals_view)
-        right = QSplitter(Qt.Orientation.Vertical)
+        right = self.right_split = QSplitter(Qt.Orientation.Vertical)
         for box in (header_box, tasks_box, goals_box):
             right.addWidget(box)
         right.setStretchFactor(1, 3)
@@ -178,6 +183,7 @@ class MainWindow(QMainWindow):
         self.validation_dock.setWidget(self.validation_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.validation_dock)
         self.validator.updated.connect(self._validation_updated)
+        self.header_panel.watch_validation(self.validator)
 
         self.path_label = QLabel()
         self.problems_label = QLabel()
@@ -278,14 +284,17 @@ class MainWindow(QMainWindow):
             self.doc.show_form(item.data(Qt.ItemDataRole.UserRole))
 
     def update_title(self) -> None:
-        read_only = self.tr("（只读）") if self.doc.read_only else ""
-        self.setWindowTitle(f"{self.files.display_name()}{read_only}[*] — perfdesk")
+        marker = self.tr("（只读）") if self.doc.read_only else ""
+        self.setWindowTitle(f"{self.files.display_name()}{marker}[*] — perfdesk")
         self.setWindowModified(self.doc.is_modified)
+        read_only.show_read_only(self, self.doc.read_only)
         self.update_status()
 
     def update_status(self) -> None:
         self.path_label.setText(str(self.doc.path) if self.doc.path else self.tr("（未保存的新项目）"))
-        if self.doc.is_modified:
+        if self.doc.read_only:
+            saved = self.tr("只读（可“另存为”新文件后修改）")
+        elif self.doc.is_modified:
             saved = self.tr("有未保存的修改")
         else:
             saved = self.tr("已保存") if self.doc.path else ""  # a new, untouched project: nothing to say

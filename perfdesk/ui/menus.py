@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -29,6 +30,12 @@ def _help_dialogs():  # noqa: ANN202
     from perfdesk.ui import help_dialogs
 
     return help_dialogs
+
+
+def _fill_down() -> ModuleType:
+    from perfdesk.ui import fill_down
+
+    return fill_down
 
 
 def _action(window: MainWindow, menu: QMenu, text: str, slot: Callable[[], object],
@@ -77,6 +84,7 @@ def build_menus(window: MainWindow) -> None:
     edit_menu.addAction(window.redo_action)
     edit_menu.addSeparator()
     _action(window, edit_menu, tr("查找(&F)…"), window.find_bar.open, QKeySequence.StandardKey.Find)
+    _action(window, edit_menu, tr("向下填充(&D)"), lambda: _fill_down().fill_down_in(window), QKeySequence("Ctrl+D"))
 
     check_menu = bar.addMenu(tr("审核(&V)"))
     toggle = window.validation_dock.toggleViewAction()

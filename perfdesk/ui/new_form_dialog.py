@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-from datetime import date
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.domain.framework import all_frameworks
-from perfdesk.domain.model import Form, Goal, Project, Task, new_form, new_id
+from perfdesk.domain.model import Form, Goal, Project, Task, new_form, new_id, next_budget_year
 
 
 def copy_form(form: Form) -> Form:
@@ -64,7 +63,7 @@ class NewFormDialog(QDialog):
         fields = QFormLayout()
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
-        self.year.setValue(date.today().year)
+        self.year.setValue(next_budget_year())
         self.department = QLineEdit()
         self.framework = QComboBox()
         for framework in all_frameworks().values():

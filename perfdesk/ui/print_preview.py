@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QObject, QSize, Qt
+from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter, QShortcut, QWheelEvent
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -31,11 +30,14 @@ from PySide6.QtWidgets import (
 
 from perfdesk.errors import PerfdeskError
 from perfdesk.report.options import PdfOptions
-from perfdesk.ui import settings
+from perfdesk.ui import file_dialogs, settings
 from perfdesk.ui.file_ops import ask_save_path, suggested_file_name
 
 if TYPE_CHECKING:
     from perfdesk.domain.model import Form
+
+
+ZOOM_RANGE = (0.25, 4.0)
 
 
 def saved_options() -> PdfOptions:
@@ -172,6 +174,10 @@ class PreviewDialog(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.viewport().installEventFilter(self)  # Ctrl+wheel zooms
+        for keys, step in ((("Ctrl+=", "Ctrl++"), 1), (("Ctrl+-",), -1), (("Ctrl+0",), 0)):
+            for key in keys:
+                QShortcut(QKeySequence(key), self, lambda step=step: self.zoom(step))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
@@ -183,6 +189,29 @@ class PreviewDialog(QDialog):
             lambda: self.confirm(self.tr("打印")) and print_pdf(self, self.data, self.options()))
         export_button.clicked.connect(self._export)
         self.refresh()
+
+    def zoom(self, step: int) -> None:
+        """One step in (1) or out (-1) from what is shown; 0 goes back to fitting the width."""
+        if step == 0:
+            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+            return
+        if self.view.zoomMode() != QPdfView.ZoomMode.Custom:
+            # The factor of the fitted view: page width on screen over its width at 100 %.
+            page = self.document.pagePointSize(0)
+            shown = self.view.viewport().width() - 2 * self.view.documentMargins().left()
+            factor = shown / (page.width() * self.logicalDpiX() / 72) if page.width() > 0 else 1.0
+            self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+            self.view.setZoomFactor(factor)
+        factor = self.view.zoomFactor() * (1.25 if step > 0 else 0.8)
+        self.view.setZoomFactor(min(max(factor, ZOOM_RANGE[0]), ZOOM_RANGE[1]))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Wheel and watched is self.view.viewport():
+            assert isinstance(event, QWheelEvent)
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier and event.angleDelta().y():
+                self.zoom(1 if event.angleDelta().y() > 0 else -1)
+                return True
+        return super().eventFilter(watched, event)
 
     def options(self) -> PdfOptions:
         base = saved_options()
@@ -207,7 +236,7 @@ class PreviewDialog(QDialog):
     def choose_font(self, path: str | None = None) -> bool:
         """A font preference, kept only if ReportLab can embed it."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("选择字体"), str(Path.home()),
+            path, _ = file_dialogs.get_open_file_name(self, self.tr("选择字体"), str(Path.home()),
                                                   self.tr("TrueType 字体 (*.ttf *.ttc);;所有文件 (*)"))
             if not path:
                 return False

@@ -17,7 +17,7 @@ from perfdesk.paths import app_data_dir
 
 MAX_RECENT = 10
 
-T = TypeVar("T", bool, str, bytes)
+T = TypeVar("T", bool, str, bytes, int)
 
 
 def open_settings() -> QSettings:
@@ -42,6 +42,11 @@ def _convert(value: object, default: T) -> T:
         return default
     if isinstance(default, bool):
         return _as_bool(value, default)
+    if isinstance(default, int):
+        try:
+            return int(str(value))
+        except ValueError:
+            return default
     if isinstance(default, bytes):
         if isinstance(value, QByteArray):
             return value.data()  # type: ignore[return-value]
@@ -69,6 +74,7 @@ PRINT_LANDSCAPE = Setting("print/landscape", False)
 PRINT_SIGNATURE = Setting("print/signature", True)  # the 签字盖章 block under the table
 PRINT_FONT_PATH = Setting("print/font_path", "")  # "" = the bundled font
 WINDOW_GEOMETRY = Setting("window/geometry", b"")
+VIEW_ZOOM = Setting("view/zoom", 100)  # percent, one of zoom.LEVELS
 _RECENT_FILES = "files/recent"
 _LAST_FOLDER = "folders/{0}"
 

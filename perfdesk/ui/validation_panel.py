@@ -10,8 +10,17 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from perfdesk.ui.commands import ApplyEditsCommand
 
@@ -23,6 +32,7 @@ if TYPE_CHECKING:
 COLOURS = {"错误": "#f6c9c9", "警告": "#fbe8b0", "提示": "#dde9f7"}
 MARKED = ("错误", "警告")  # hints stay in the list, not on the cells
 GROUP_ROLE = Qt.ItemDataRole.UserRole + 1  # a severity group's key; UserRole holds a row's Problem
+PLACE_MIN_WIDTH = 280  # the 位置 column; it grows to fit its longest place, up to 3/5 of the list
 
 
 class Validator(QObject):
@@ -38,6 +48,7 @@ class Validator(QObject):
         super().__init__(parent)
         self.doc: Document | None = None
         self.problems: list[Problem] = []
+        self.header_marks: dict[str, tuple[str, str]] = {}  # header or signature field -> (colour, tip)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(delay_ms)
@@ -94,8 +105,14 @@ class Validator(QObject):
         self.problems = validate_form(self.doc.form, ValidationSettings(printable=self._printable()))
         tree_marks: dict[str, tuple[str, str]] = {}
         task_marks: dict[tuple[str, str], tuple[str, str]] = {}
+        header_marks: dict[str, tuple[str, str]] = {}
         for problem in self.problems:
-            if problem.severity.value not in MARKED or not problem.place.ref_id:
+            if problem.severity.value not in MARKED:
+                continue
+            if problem.place.kind in ("header", "form") and problem.place.field:
+                _merge(header_marks, problem.place.field, problem)  # "goals", "tasks": no field widget
+                continue
+            if not problem.place.ref_id:
                 continue
             kind, ref = problem.place.kind, problem.place.ref_id
             if kind in ("indicator", "level1", "level2"):
@@ -104,6 +121,7 @@ class Validator(QObject):
                 _merge(task_marks, (ref, problem.place.field or "name"), problem)
         self.doc.tree_model.refresh_marks(tree_marks)
         self.doc.tasks_model.refresh_marks(task_marks)
+        self.header_marks = header_marks
         self.updated.emit()
 
     def counts(self) -> dict[Severity, int]:
@@ -135,8 +153,11 @@ class ValidationPanel(QWidget):
         self.summary = QLabel()
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("位置"), self.tr("问题及修改方法")])
-        self.tree.setColumnWidth(0, 280)
-        self.tree.setWordWrap(True)
+        self.tree.setColumnWidth(0, PLACE_MIN_WIDTH)
+        self.tree.setWordWrap(True)  # a place longer than the column wraps instead of being cut
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.tree.header().setStretchLastSection(True)
         self.tree.itemDoubleClicked.connect(self._double_clicked)
         self.tree.currentItemChanged.connect(lambda *_: self._update_fix_button())
         self.fix_button = QPushButton(self.tr("修复选中的问题"))
@@ -152,8 +173,11 @@ class ValidationPanel(QWidget):
         from perfdesk.domain.validation import Severity
 
         counts = self.validator.counts()
-        self.summary.setText(self.tr("共 {0} 个错误、{1} 个警告、{2} 个提示（双击定位）").format(
-            counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.HINT]))
+        if self.validator.problems:
+            self.summary.setText(self.tr("共 {0} 个错误、{1} 个警告、{2} 个提示（双击定位）").format(
+                counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.HINT]))
+        else:
+            self.summary.setText(self.tr("未发现问题"))
         # Keep each group open or closed as the clerk left it (a fix rebuilds the list).
         was_open = {}
         for i in range(self.tree.topLevelItemCount()):
@@ -179,8 +203,31 @@ class ValidationPanel(QWidget):
                 item.setToolTip(1, problem.message)
                 item.setData(0, Qt.ItemDataRole.UserRole, problem)
                 group.addChild(item)
-            group.setExpanded(was_open.get(severity.value, severity is not Severity.HINT))
+            group.setExpanded(was_open.get(severity.value, True))
+        if not self.validator.problems:
+            done = QTreeWidgetItem([self.tr("本表"), self.tr("未发现问题")])
+            done.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.tree.addTopLevelItem(done)
+        self._fit_place_column()
         self._update_fix_button()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_place_column()
+
+    def _fit_place_column(self) -> None:
+        """Wide enough for the longest place, up to 3/5 of the list; longer places wrap."""
+        widest = PLACE_MIN_WIDTH
+        metrics = self.tree.fontMetrics()
+        indent = 2 * self.tree.indentation() + 24  # a problem row sits one level in, after the branch mark
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            children = [group.child(j) for j in range(group.childCount())] if group is not None else []
+            for child in children:
+                if child is not None:
+                    widest = max(widest, metrics.horizontalAdvance(child.text(0)) + indent)
+        limit = max(PLACE_MIN_WIDTH, self.tree.viewport().width() * 3 // 5)
+        self.tree.setColumnWidth(0, min(widest, limit))
 
     def selected_problem(self) -> Problem | None:
         item = self.tree.currentItem()

@@ -9,12 +9,13 @@ import sys
 import textwrap
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from perfdesk.domain import jsonform
 from perfdesk.sample import sample_project
 from perfdesk.store import save_project
 from perfdesk.store.recovery import list_recovery
+from perfdesk.ui import file_dialogs
 from perfdesk.ui.autosave import orphaned_entries
 from perfdesk.ui.project_lock import ProjectLock
 
@@ -88,7 +89,7 @@ def test_recovered_document_asks_where_to_save(window, tmp_path, monkeypatch):
     assert window.isWindowModified()
     target = tmp_path / "恢复后.db"
     asked = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (asked.append(a[2]) or str(target), ""))
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: (asked.append(a[2]) or str(target), ""))
     assert window.files.save()
     assert Path(asked[0]).name == original.name  # proposed, and the dialog confirms an overwrite
     assert target.exists() and not window.isWindowModified()
@@ -135,7 +136,7 @@ def test_locked_file_opens_read_only_or_as_copy(window, tmp_path, monkeypatch):
     assert window.files.open_path(path, ask=False)
     assert window.doc.read_only and "只读" in window.windowTitle()
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: ("", ""))
     assert not window.files.save()  # read-only: goes to 另存为, which was cancelled
     monkeypatch.setattr(type(window.files), "_ask_locked", lambda self, p, owner: "copy")
     assert window.files.open_path(path, ask=False)

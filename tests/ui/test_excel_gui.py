@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from perfdesk.domain import jsonform
-from perfdesk.ui import excel_dialogs
+from perfdesk.ui import excel_dialogs, file_dialogs
 
 
 def test_export_then_import_adds_an_undoable_form(window, tmp_path, monkeypatch):
     target = tmp_path / "导出.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     assert excel_dialogs.export_excel(window) == target and target.exists()
     original = jsonform.form_to_dict(window.doc.form)
@@ -57,7 +57,7 @@ def test_importing_a_table_that_is_already_there_asks_first(window, tmp_path, mo
 
     target = tmp_path / "表格" / "导出.xlsx"
     target.parent.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     assert excel_dialogs.export_excel(window) == target
     assert settings.last_folder("excel") == target.parent  # the next import dialog starts there

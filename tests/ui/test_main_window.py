@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from perfdesk.domain import jsonform
 from perfdesk.sample import sample_project
 from perfdesk.store import open_project, save_project
-from perfdesk.ui import settings
+from perfdesk.ui import file_dialogs, settings
 from perfdesk.ui.find_bar import find_matches
 
 
@@ -341,12 +341,11 @@ def test_ctrl_s_keeps_what_is_still_being_typed_in_a_cell(window, qtbot):
 
 
 def test_save_dialogs_add_the_suffix_a_clerk_leaves_off(window, monkeypatch, tmp_path):
-    from PySide6.QtWidgets import QFileDialog
 
     from perfdesk.ui.file_ops import ask_save_path
 
     answers = iter([str(tmp_path / "报表"), str(tmp_path / "报表.PDF"), ""])
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (next(answers), ""))
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: (next(answers), ""))
     ask = lambda: ask_save_path(window, "导出PDF", tmp_path / "x.pdf", "PDF 文件 (*.pdf)", ".pdf")  # noqa: E731
     assert ask() == tmp_path / "报表.pdf"
     assert ask() == tmp_path / "报表.PDF"  # already there, in any case

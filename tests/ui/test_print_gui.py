@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pdfplumber
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
-from perfdesk.ui import print_preview
+from perfdesk.ui import file_dialogs, print_preview
 
 
 def test_preview_shows_the_pdf_and_remembers_the_paper(window):
@@ -36,7 +36,7 @@ def test_printing_renders_every_page_at_printer_resolution(window, tmp_path):
 
 def test_export_with_errors_asks_first(window, tmp_path, monkeypatch):
     target = tmp_path / "导出.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: (str(target), ""))
     asked = []
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
@@ -50,7 +50,7 @@ def test_export_with_errors_asks_first(window, tmp_path, monkeypatch):
 
 def test_preview_buttons_also_ask_when_there_are_errors(window, monkeypatch):
     opened = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: opened.append(1) or ("", ""))
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: opened.append(1) or ("", ""))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     dialog = print_preview.PreviewDialog(window.doc.form, window, confirm=window.outputs.confirm_despite_errors)
     dialog._export()
@@ -61,7 +61,7 @@ def test_preview_buttons_also_ask_when_there_are_errors(window, monkeypatch):
 def test_export_from_the_preview_says_where_the_pdf_went(window, tmp_path, monkeypatch):
     offered, told = [], []
     target = tmp_path / "预览导出"  # no extension typed
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: offered.append(a[2]) or (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *a, **k: offered.append(a[2]) or (str(target), ""))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
     dialog = print_preview.PreviewDialog(window.doc.form, window, confirm=window.outputs.confirm_despite_errors)

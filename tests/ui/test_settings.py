@@ -26,7 +26,7 @@ def clean_settings():
 def test_every_setting_has_its_default_and_round_trips_with_its_type():
     assert {s.key for s in DECLARED} >= {"files/keep_backup", "print/landscape", "print/signature",
                                          "print/page_size", "print/font_path", "window/geometry"}
-    samples = {bool: [True, False], str: ["A3", "字体/宋体.ttf"], bytes: [b"\x01\xd9\xd0\xcb\x00\x03"]}
+    samples = {bool: [True, False], str: ["A3", "字体/宋体.ttf"], bytes: [b"\x01\xd9\xd0\xcb\x00\x03"], int: [125, 70]}
     for setting in DECLARED:
         assert setting.get() == setting.default and type(setting.get()) is type(setting.default)
         for value in samples[type(setting.default)]:

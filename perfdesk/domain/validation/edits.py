@@ -54,8 +54,30 @@ def target(form: Form, edit: Edit) -> tuple[object, str]:
     return obj, edit.field
 
 
+STRUCTURAL = ("merge_into", "unmerge")  # level2 operations that reshape the tree, not set a field
+
+
+def _apply_structural(form: Form, edit: Edit) -> Edit:
+    """``merge_into`` moves a 二级's 三级 to (一级 name, 二级 name) and drops the 二级; ``unmerge``
+    (its inverse, holding the :class:`~perfdesk.domain.restructure.Merge`) puts it all back."""
+    from perfdesk.domain.restructure import Merge, merge_level2, unmerge_level2
+
+    if edit.field == "merge_into":
+        into: tuple[str, str] = edit.value  # type: ignore[assignment]
+        return Edit("level2", edit.ref_id, "unmerge", merge_level2(form, edit.ref_id or "", *into))
+    assert isinstance(edit.value, Merge)
+    unmerge_level2(form, edit.value)
+    return Edit("level2", edit.ref_id, "merge_into", (edit.value.target_parent_name, edit.value.target.name))
+
+
 def apply_edits(form: Form, edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
     """Apply ``edits`` in order; return the edits that restore the old values."""
+    if any(edit.field in STRUCTURAL for edit in edits):
+        if len(edits) != 1:
+            raise EditError("a structural edit goes alone")
+        if edits[0].field == "merge_into" and edits[0].ref_id not in _objects(form, "level2"):
+            raise EditError(f"no level2 with id {edits[0].ref_id!r}")
+        return (_apply_structural(form, edits[0]),)
     resolved = [target(form, edit) for edit in edits]  # fail before changing anything
     for edit in edits:
         is_amount = edit.kind == "task" and edit.field in TASK_AMOUNTS

@@ -131,6 +131,15 @@ def _check_children(ctx: Context, framework: Framework, level1: Level1, known: s
                            _rename("level2", level2.id, name, "二级指标"))
             continue
         choices = "、".join(allowed)
+        moved = framework.moved_to(known, name)
+        if moved is not None:
+            count = len(level2.indicators)
+            where = f"{moved[0]}{SEP}{moved[1]}"
+            ctx.report("tree.level2_not_allowed", place,
+                       f"{framework.name}中“{known}{SEP}{name}”已改为一级指标下的“{where}”，"
+                       f"请把这里的 {count} 个三级指标移过去。" + _other_framework_hint(framework, name, level1=False),
+                       Fix(f"把 {count} 个三级指标移到“{where}”", (Edit("level2", level2.id, "merge_into", moved),)))
+            continue
         mapped = legacy_names()["level2"].get(name)
         if mapped in allowed:
             message = f"二级指标“{name}”不在{framework.name}内，应为“{mapped}”。"
