@@ -101,7 +101,8 @@ def _is_stop(ctx: SheetContext, row: int, texts: list[tuple[int, str]], cols: Co
     standing beside a row's 三级 (a stray ``填报人`` in column K) does not end the table."""
     if not texts:
         return False
-    if locate.is_note(texts[0][1]) or ctx.has_role(row, texts[0][0], "remarks"):
+    has_indicator = any(column in (cols.level3, cols.value) for column, _ in texts)
+    if (locate.is_note(texts[0][1]) or ctx.has_role(row, texts[0][0], "remarks")) and not has_indicator:
         return True  # a closing 备注 row is not a 一级 group
     for column, text in texts:
         signature = locate.is_people_line(text) or ctx.has_role(row, column, "department")
