@@ -40,6 +40,7 @@ form = Table(
     Column("id", Text, primary_key=True),
     Column("position", Integer, nullable=False),
     Column("kind", Text, nullable=False),
+    Column("template", Text, nullable=False, default=""),  # schema version 4: the province template
     Column("year", Integer),
     Column("department", Text, nullable=False, default=""),
     Column("framework", Text, nullable=False),
@@ -118,6 +119,15 @@ task_unparsed = Table(
     Column("task_id", Text, ForeignKey("task.id", ondelete="CASCADE"), primary_key=True),
     Column("field", Text, primary_key=True),
     Column("text", Text, nullable=False),
+)
+
+# Added in schema version 4: header fields a template adds (部门（单位）职责 …), by printed label.
+form_field = Table(
+    "form_field",
+    metadata,
+    Column("form_id", Text, ForeignKey("form.id", ondelete="CASCADE"), primary_key=True),
+    Column("key", Text, primary_key=True),
+    Column("value", Text, nullable=False),
 )
 
 info = Table(
