@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
         old = self.doc
         if old is not doc:
             self.undo_group.removeStack(old.undo_stack)
-            old.release_lock()
+            old.dispose()
             old.deleteLater()
         self.doc = doc
         self.undo_group.addStack(doc.undo_stack)
@@ -396,6 +396,6 @@ class MainWindow(QMainWindow):
         store = settings.open_settings()
         store.setValue("window/geometry", self.saveGeometry())
         store.sync()
-        self.doc.release_lock()
         self.autosaver.shutdown()
+        self.doc.dispose()
         event.accept()
