@@ -171,8 +171,10 @@ class PreviewDialog(QDialog):
         bar.addWidget(self.pages_label)
         bar.addWidget(export_button)
         bar.addWidget(print_button)
-        self.document = QPdfDocument(self)
+        # Children are destroyed in creation order: the view, then the document it renders
+        # from, then the buffer the document reads from.
         self.view = QPdfView(self)
+        self.document = QPdfDocument(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
@@ -187,6 +189,13 @@ class PreviewDialog(QDialog):
             lambda: self.confirm(self.tr("打印")) and print_pdf(self, self.data, self.options()))
         export_button.clicked.connect(self._export)
         self.refresh()
+
+    def done(self, result: int) -> None:
+        """Closed (Esc, ×): let go of the PDF now (the view sees the document unload), not when
+        the dialog is finally destroyed."""
+        self.document.close()
+        self.buffer.close()
+        super().done(result)
 
     def options(self) -> PdfOptions:
         base = saved_options()
