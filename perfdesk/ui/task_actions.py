@@ -29,9 +29,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("tasks", text)
 
 
-def insert_task(doc: Document, row: int) -> None:
+def insert_task(doc: Document, row: int) -> int:
+    """Insert an empty task; returns its row."""
     row = max(0, min(row, len(doc.form.tasks)))
     doc.push(InsertTasksCommand(doc, doc.form.id, row, [Task()]))
+    return row
 
 
 def remove_tasks(doc: Document, rows: list[int]) -> None:
@@ -91,9 +93,11 @@ def paste_tasks(doc: Document, row: int, column: int, text: str) -> str | None:
     return None
 
 
-def insert_goal(doc: Document, row: int, text: str = "") -> None:
+def insert_goal(doc: Document, row: int, text: str = "") -> int:
+    """Insert a goal; returns its row."""
     row = max(0, min(row, len(doc.form.goals)))
     doc.push(InsertGoalCommand(doc, doc.form.id, row, Goal(text)))
+    return row
 
 
 def remove_goals(doc: Document, rows: list[int]) -> None:

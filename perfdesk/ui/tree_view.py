@@ -81,6 +81,7 @@ class IndicatorTreeView(QTreeView):
         indicator = Indicator(name or self.tr("新指标"))
         doc.push(InsertIndicatorCommand(doc, doc.form.id, level2.id, row, indicator))
         index = doc.tree_model.index_of(indicator, 0)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)  # the buttons take no focus: it may be anywhere
         self.setCurrentIndex(index)
         self.edit(index)
         editor = self.indexWidget(index) or self.focusWidget()

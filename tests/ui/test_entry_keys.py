@@ -1,0 +1,142 @@
+"""Entry as in Excel/WPS, driven with key events on the real widgets: where the cursor goes
+after 插入行/添加目标/添加三级指标, Delete clears cells, typing edits, Tab/Enter move."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
+
+
+def commit_text(widget, text: str, pinyin: str = "xue") -> None:
+    """What an IME does (no setFocus: the keyboard stays where it is): the pinyin being composed
+    (preedit) first, then the words the clerk picks (commit)."""
+    QApplication.sendEvent(widget, QInputMethodEvent(pinyin, []))
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(QApplication.focusWidget() or widget, event)
+
+
+def button(window, text: str) -> QPushButton:
+    return next(b for b in window.findChildren(QPushButton) if b.text() == text)
+
+
+def focus_away(window, qtbot) -> None:
+    window.activateWindow()
+    window.header_panel.department.setFocus()
+    qtbot.waitUntil(lambda: window.header_panel.department.hasFocus())
+
+
+# --- 3: focus after insert ---------------------------------------------------------------
+
+
+def test_insert_row_puts_the_keyboard_in_the_new_rows_name(window, qtbot):
+    view = window.tasks_view
+    view.setCurrentIndex(view.model().index(1, 4))  # 其他资金 of the second task
+    focus_away(window, qtbot)
+    qtbot.mouseClick(button(window, "插入行"), Qt.MouseButton.LeftButton)
+    assert view.hasFocus()
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (2, 0)
+    commit_text(view, "学生资助")  # typing on the selected cell opens its editor
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == "学生资助"
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)  # Qt commits on its next turn of the event loop
+    tasks = window.doc.form.tasks
+    qtbot.waitUntil(lambda: tasks[2].name == "学生资助", timeout=2000)
+    assert tasks[2].other is None
+    assert window.doc.form.department == "新疆巴州人力资源和社会保障局"
+    assert view.currentIndex().column() == 1  # Tab went on to 主要内容
+
+
+def test_add_goal_puts_the_keyboard_in_the_new_goal(window, qtbot):
+    view = window.goals_view
+    focus_away(window, qtbot)
+    qtbot.mouseClick(button(window, "添加目标"), Qt.MouseButton.LeftButton)
+    row = view.currentIndex().row()
+    assert view.hasFocus() and view.currentIndex().column() == 0
+    assert window.doc.form.goals[row].text == ""
+    qtbot.keyClicks(view, "x")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.doc.form.goals[row].text == "x", timeout=2000)
+
+
+def test_add_indicator_opens_the_new_name_ready_to_type(window, qtbot):
+    tree = window.tree
+    level2 = window.doc.form.tree[0].children[0]
+    tree.setCurrentIndex(window.doc.tree_model.index_of(level2))
+    focus_away(window, qtbot)
+    qtbot.mouseClick(button(window, "添加三级指标"), Qt.MouseButton.LeftButton)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and tree.isAncestorOf(editor)
+    assert tree.currentIndex().column() == 0
+    qtbot.keyClicks(editor, "abc")  # replaces the selected placeholder 新指标
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: level2.indicators[-1].name == "abc", timeout=2000)
+    assert window.doc.form.department == "新疆巴州人力资源和社会保障局"
+
+
+# --- 4: Delete clears cells; rows go by button, context menu, Ctrl+- ------------------------
+
+
+def test_delete_and_backspace_clear_cells_in_one_undo_step(window, qtbot):
+    view, model = window.tasks_view, window.tasks_view.model()
+    tasks = window.doc.form.tasks
+    count, name, content = len(tasks), tasks[0].name, tasks[1].content
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert len(tasks) == count and tasks[0].name == ""  # the cell, not the task
+    window.undo_action.trigger()
+    assert tasks[0].name == name
+    view.selectionModel().select(model.index(1, 1), view.selectionModel().SelectionFlag.Select)
+    qtbot.keyClick(view, Qt.Key.Key_Backspace)
+    assert (tasks[0].name, tasks[1].content) == ("", "")
+    window.undo_action.trigger()  # one step restores both
+    assert (tasks[0].name, tasks[1].content) == (name, content)
+
+
+def test_goals_delete_clears_the_goal_text(window, qtbot):
+    view = window.goals_view
+    goals = window.doc.form.goals
+    count = len(goals)
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert len(goals) == count and goals[0].text == ""
+
+
+def test_ctrl_minus_deletes_whole_selected_rows_only(window, qtbot):
+    view, model = window.tasks_view, window.tasks_view.model()
+    tasks = window.doc.form.tasks
+    first = tasks[0]
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, 2))
+    qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert tasks[0] is first  # a cell selected: the row is selected first, nothing deleted
+    assert view.selectionModel().isRowSelected(0)
+    qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert first not in tasks
+
+
+def test_context_menu_deletes_the_row(window, qtbot):
+    view, model = window.tasks_view, window.tasks_view.model()
+    second = window.doc.form.tasks[1]
+    chosen = []
+
+    def choose(tries: int = 50) -> None:
+        menu = QApplication.activePopupWidget()
+        if menu is None:
+            if tries:
+                QTimer.singleShot(20, lambda: choose(tries - 1))
+            return
+        chosen.append([a.text() for a in menu.actions() if a.text()])
+        next(a for a in menu.actions() if a.text() == "删除行").trigger()
+        menu.close()
+
+    QTimer.singleShot(0, choose)
+    pos = view.visualRect(model.index(1, 1)).center()
+    QApplication.sendEvent(view.viewport(), QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos,
+                                                              view.viewport().mapToGlobal(pos)))
+    assert chosen == [["插入行", "删除行", "清除内容"]]
+    assert second not in window.doc.form.tasks
+
