@@ -288,7 +288,7 @@ class MainWindow(QMainWindow):
         doc = self.doc
         if kind == "indicator":
             _, _, indicator = doc.find_indicator(doc.form, ident)
-            index = doc.tree_model.index_of(indicator)
+            index = doc.tree_model.index_of(indicator, max(self.tree.currentIndex().column(), 0))
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
         elif kind in ("task", "goal"):

@@ -140,3 +140,54 @@ def test_context_menu_deletes_the_row(window, qtbot):
     assert chosen == [["插入行", "删除行", "清除内容"]]
     assert second not in window.doc.form.tasks
 
+
+
+# --- 5: typing edits; Tab after a 三级 name goes to its 指标值; Enter moves down ------------
+
+
+def test_typing_on_a_value_cell_edits_it_and_enter_moves_to_the_next_indicator(window, qtbot):
+    tree, model = window.tree, window.doc.tree_model
+    level2 = window.doc.form.tree[0].children[0]
+    first, second = level2.indicators[0], level2.indicators[1]
+    tree.setFocus()
+    tree.setCurrentIndex(model.index_of(first, 1))
+    qtbot.keyClicks(tree, "5")  # no double-click, no F2
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == "5"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: first.value == "5", timeout=2000)
+    assert tree.currentIndex() == model.index_of(second, 1)
+    last = level2.indicators[-1]
+    next_group_first = window.doc.form.tree[0].children[1].indicators[0]
+    tree.setCurrentIndex(model.index_of(last, 1))
+    qtbot.keyClick(tree, Qt.Key.Key_Return)  # not editing: moves down, over the 二级 row
+    assert tree.currentIndex() == model.index_of(next_group_first, 1)
+
+
+def test_tab_after_a_name_goes_to_its_value(window, qtbot):
+    tree, model = window.tree, window.doc.tree_model
+    indicator = window.doc.form.tree[0].children[0].indicators[0]
+    tree.setFocus()
+    tree.setCurrentIndex(model.index_of(indicator, 0))
+    qtbot.keyClick(tree, Qt.Key.Key_A)  # the first key opens the editor, the rest go into it
+    qtbot.keyClicks(QApplication.focusWidget(), "bc")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: indicator.name == "abc", timeout=2000)
+    assert tree.currentIndex() == model.index_of(indicator, 1)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and tree.isAncestorOf(editor)  # ready to type the value
+    editor.selectAll()
+    qtbot.keyClicks(editor, "9")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: indicator.value == "9", timeout=2000)
+
+
+def test_budget_table_typing_edits_and_enter_moves_down(window, qtbot):
+    view, model = window.tasks_view, window.tasks_view.model()
+    view.setFocus()
+    view.setCurrentIndex(model.index(0, 4))
+    qtbot.keyClicks(view, "7")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: str(window.doc.form.tasks[0].other) == "7", timeout=2000)
+    assert (view.currentIndex().row(), view.currentIndex().column()) == (1, 4)
+
