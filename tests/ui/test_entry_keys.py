@@ -191,3 +191,22 @@ def test_budget_table_typing_edits_and_enter_moves_down(window, qtbot):
     qtbot.waitUntil(lambda: str(window.doc.form.tasks[0].other) == "7", timeout=2000)
     assert (view.currentIndex().row(), view.currentIndex().column()) == (1, 4)
 
+
+# --- 9: Ctrl+Z in the lower 指标值 field keeps redo ---------------------------------------
+
+
+def test_ctrl_z_in_the_value_field_undoes_the_document_and_keeps_redo(window, qtbot):
+    tree, editor = window.tree, window.editor
+    indicator = window.doc.form.tree[0].children[0].indicators[0]
+    old = indicator.value
+    tree.setCurrentIndex(window.doc.tree_model.index_of(indicator, 0))
+    field = editor.value
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, "12")
+    assert indicator.value == "12"
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert indicator.value == old and field.text() == old
+    assert window.redo_action.isEnabled()
+    qtbot.keyClick(field, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert indicator.value == "12" and field.text() == "12"
