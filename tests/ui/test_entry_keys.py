@@ -210,3 +210,34 @@ def test_ctrl_z_in_the_value_field_undoes_the_document_and_keeps_redo(window, qt
     assert window.redo_action.isEnabled()
     qtbot.keyClick(field, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert indicator.value == "12" and field.text() == "12"
+
+
+# --- 7: paste into 年度总体目标 ---------------------------------------------------------------
+
+
+def test_pasting_a_block_into_goals_joins_columns_and_inserts_before_existing_goals(window, qtbot):
+    view = window.goals_view
+    goals = window.doc.form.goals
+    before = [g.text for g in goals]
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(1, 0))
+    QApplication.clipboard().setText("提高就业\t稳定岗位\r\n\t\r\n加强培训\r\n")
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert [g.text for g in goals] == [before[0], "提高就业 稳定岗位", "加强培训", *before[1:]]
+    message = window.statusBar().currentMessage()
+    assert "新增 2 个" in message and "没有被覆盖" in message and "1 行有多列" in message
+    window.undo_action.trigger()  # one step
+    assert [g.text for g in goals] == before
+
+
+def test_pasting_into_an_empty_goal_fills_it(window, qtbot):
+    view = window.goals_view
+    goals = window.doc.form.goals
+    count = len(goals)
+    view.setFocus()
+    qtbot.mouseClick(button(window, "添加目标"), Qt.MouseButton.LeftButton)
+    row = view.currentIndex().row()
+    QApplication.clipboard().setText("新目标\r\n")
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert len(goals) == count + 1 and goals[row].text == "新目标"
+    assert "填入空白目标 1 个" in window.statusBar().currentMessage()
