@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from perfdesk.domain.model import Indicator, Level1, Level2
@@ -93,6 +93,15 @@ class IndicatorTreeView(QTreeView):
             editor.selectAll()  # typing replaces the placeholder name
         return indicator
 
+    def paste(self, text: str) -> None:
+        """Ctrl+V: rows copied from Excel/WPS become new 三级 (see ui/indicator_paste.py)."""
+        from perfdesk.ui.indicator_paste import paste_indicators, unplaced_warning
+
+        assert self.doc is not None
+        _added, unplaced = paste_indicators(self.doc, self.current_node(), text)
+        if unplaced:
+            unplaced_warning(self, unplaced)
+
     def remove_selected(self) -> None:
         assert self.doc is not None
         doc = self.doc
@@ -154,6 +163,8 @@ class IndicatorTreeView(QTreeView):
         ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
         if self.state() == QAbstractItemView.State.EditingState:
             super().keyPressEvent(event)
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            self.paste(QGuiApplication.clipboard().text())
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not ctrl:
             below = self.indicator_below(self.currentIndex())
             if below.isValid():

@@ -241,3 +241,49 @@ def test_pasting_into_an_empty_goal_fills_it(window, qtbot):
     qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert len(goals) == count + 1 and goals[row].text == "新目标"
     assert "填入空白目标 1 个" in window.statusBar().currentMessage()
+
+
+# --- 6: paste from Excel/WPS into the indicator tree ----------------------------------------
+
+
+def test_pasting_name_value_rows_under_the_selected_level2(window, qtbot):
+    tree = window.tree
+    level2 = window.doc.form.tree[0].children[0]  # 产出指标 › 数量指标
+    count = len(level2.indicators)
+    tree.setFocus()
+    tree.setCurrentIndex(window.doc.tree_model.index_of(level2))
+    QApplication.clipboard().setText("培训人次\t≥500人次\r\n发放手册\t=2000册\r\n")
+    qtbot.keyClick(tree, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    added = level2.indicators[count:]
+    assert [(i.name, i.value) for i in added] == [("培训人次", "≥500人次"), ("发放手册", "=2000册")]
+    assert "已粘贴 2 个三级指标" in window.statusBar().currentMessage()
+    window.undo_action.trigger()  # one step
+    assert len(level2.indicators) == count
+
+
+def test_pasting_four_column_rows_places_them_by_name_and_reports_the_rest(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a, **k: warned.append(text))
+    tree = window.tree
+    quality = window.doc.form.tree[0].children[1]  # 产出指标 › 质量指标
+    social = window.doc.form.tree[1].children[1]  # 效益指标 › 社会效益指标
+    counts = len(quality.indicators), len(social.indicators)
+    tree.setFocus()
+    tree.setCurrentIndex(window.doc.tree_model.index(0, 0))  # the 一级 产出指标: no 二级 chosen
+    QApplication.clipboard().setText(
+        "一级指标\t二级指标\t三级指标\t指标值\r\n"
+        "产出指标\t质量指标\t培训合格率\t≥95%\r\n"
+        "\t\t证书发放率\t100%\r\n"  # merged 一级/二级 cells copy as blanks
+        "效益指标\t社会效益指标\t就业率\t≥90%\r\n"
+        "效益指标\t生态效益指标\t绿化面积\t≥10亩\r\n"
+        "只有名称\t0\r\n")
+    qtbot.keyClick(tree, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert [i.name for i in quality.indicators[counts[0]:]] == ["培训合格率", "证书发放率"]
+    assert [(i.name, i.value) for i in social.indicators[counts[1]:]] == [("就业率", "≥90%")]
+    message = window.statusBar().currentMessage()
+    assert "已粘贴 3 个三级指标" in message and "2 行无法放入" in message
+    assert len(warned) == 1 and "生态效益指标" in warned[0] and "只有名称" in warned[0]
+    window.undo_action.trigger()
+    assert (len(quality.indicators), len(social.indicators)) == counts
