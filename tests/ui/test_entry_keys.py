@@ -287,3 +287,73 @@ def test_pasting_four_column_rows_places_them_by_name_and_reports_the_rest(windo
     assert len(warned) == 1 and "生态效益指标" in warned[0] and "只有名称" in warned[0]
     window.undo_action.trigger()
     assert (len(quality.indicators), len(social.indicators)) == counts
+
+
+# --- 8: 总额 follows the parts only until the clerk types it -----------------------------------
+
+
+def type_cell(view, qtbot, row: int, column: int, text: str) -> None:
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(row, column))
+    qtbot.keyClick(view, Qt.Key.Key_Delete)  # empty it first, as a clerk overtyping would
+    qtbot.keyClicks(view, text[0])
+    editor = QApplication.focusWidget()
+    qtbot.keyClicks(editor, text[1:])
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.state() != view.State.EditingState, timeout=2000)
+
+
+def test_a_typed_total_is_never_rewritten_by_a_later_part(window, qtbot):
+    from decimal import Decimal
+
+    from perfdesk.domain.validation import validate_form
+
+    view, model = window.tasks_view, window.tasks_view.model()
+    task = window.doc.form.tasks[1]
+    assert "自动计算" in model.index(1, 2).data(Qt.ItemDataRole.ToolTipRole)
+    type_cell(view, qtbot, 1, 2, "120")  # 总额 typed
+    type_cell(view, qtbot, 1, 3, "100")
+    type_cell(view, qtbot, 1, 4, "20")
+    assert (task.total, task.fiscal, task.other) == (Decimal(120), Decimal(100), Decimal(20))
+    type_cell(view, qtbot, 1, 3, "110")  # the sum is 130 now; the clerk's 总额 stays
+    assert task.total == Decimal(120)
+    assert "手工填写" in model.index(1, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert [p.place.ref_id for p in validate_form(window.doc.form) if p.rule_id == "money.sum_mismatch"] == [task.id]
+    view.setCurrentIndex(model.index(1, 2))
+    qtbot.keyClick(view, Qt.Key.Key_Delete)  # emptied: 总额 is computed again from the next change
+    type_cell(view, qtbot, 1, 4, "30")
+    assert task.total == Decimal(140)
+    assert "自动计算" in model.index(1, 2).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_an_untyped_total_follows_the_parts(window, qtbot):
+    from decimal import Decimal
+
+    view = window.tasks_view
+    task = window.doc.form.tasks[0]  # 1663.73 = 1663.73 + 0, never typed here
+    type_cell(view, qtbot, 0, 4, "10")
+    assert task.total == Decimal("1673.73")
+
+
+def test_the_typed_flag_survives_save_open_and_json(tmp_path):
+    import sqlite3
+    from decimal import Decimal
+
+    from perfdesk.domain import jsonform
+    from perfdesk.domain.model import Project, Task, new_form
+    from perfdesk.store import open_project, save_project
+
+    form = new_form(2024, "某局")
+    form.tasks = [Task("甲", total=Decimal(30), fiscal=Decimal(20), other=Decimal(10), total_typed=True),
+                  Task("乙", total=Decimal(30), fiscal=Decimal(20), other=Decimal(10)),
+                  Task("丙", total=Decimal(99), fiscal=Decimal(20), other=Decimal(10), total_typed=False)]
+    project = Project([form])
+    path = tmp_path / "p.db"
+    save_project(project, path)
+    assert [t.total_typed for t in open_project(path).forms[0].tasks] == [True, False, False]
+    assert [t.total_typed for t in jsonform.loads(jsonform.dumps(project)).forms[0].tasks] == [True, False, False]
+    conn = sqlite3.connect(path)  # a version-3 file from before the flag: taken from the amounts
+    conn.execute("DROP TABLE task_total_typed")
+    conn.commit()
+    conn.close()
+    assert [t.total_typed for t in open_project(path).forms[0].tasks] == [False, False, True]
