@@ -53,10 +53,9 @@ def key(widget: QWidget, code: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.Keybo
 
 def scenario_discard() -> None:
     window = main_window()
-    if window is None:
+    if window is None or not has_keyboard(window):
         QTimer.singleShot(100, scenario_discard)
         return
-    window.activateWindow()
     view = window.tasks_view
     view.setFocus()
     view.setCurrentIndex(view.model().index(0, 1))
@@ -66,12 +65,19 @@ def scenario_discard() -> None:
     QTimer.singleShot(200, lambda: key(view, Qt.Key.Key_Q, CTRL))
 
 
+def has_keyboard(window: QWidget) -> bool:
+    """Whether key presses reach ``window`` (its shortcuts need it active); asks for it if not."""
+    if QGuiApplication.focusWindow() is window.windowHandle():
+        return True
+    window.activateWindow()  # no window manager (offscreen, bare Xvfb): nobody else gives it back
+    return False
+
+
 def scenario_preview() -> None:
     window = main_window()
-    if window is None:
+    if window is None or not has_keyboard(window):
         QTimer.singleShot(100, scenario_preview)
         return
-    window.activateWindow()
     window.tree.setFocus()
     QTimer.singleShot(0, lambda: key(window.tree, Qt.Key.Key_P, CTRL | Qt.KeyboardModifier.ShiftModifier))
     QTimer.singleShot(50, close_preview)
@@ -92,11 +98,17 @@ def quit_main_window() -> None:
     if QApplication.activeModalWidget() is not None or window is None:
         QTimer.singleShot(50, quit_main_window)
         return
-    if QGuiApplication.focusWindow() is not window.windowHandle():
-        window.activateWindow()  # offscreen gives the focus back to no one when a dialog closes
+    if not has_keyboard(window):
         QTimer.singleShot(50, quit_main_window)
         return
     key(window.tree, Qt.Key.Key_Q, CTRL)
+
+
+def timed_out(app: QApplication) -> None:
+    window = main_window()
+    print(f"DRIVER: timed out; main window {window}, focus window {QGuiApplication.focusWindow()}, "
+          f"modal {QApplication.activeModalWidget()}", file=sys.stderr, flush=True)
+    app.exit(9)
 
 
 def run(scenario: str, path: str) -> int:
@@ -106,7 +118,7 @@ def run(scenario: str, path: str) -> int:
     poller.timeout.connect(answer_dialogs)
     poller.start()
     QTimer.singleShot(300, {"discard": scenario_discard, "preview": scenario_preview}[scenario])
-    QTimer.singleShot(60_000, lambda: (print("DRIVER: timed out", file=sys.stderr), app.exit(9)))
+    QTimer.singleShot(60_000, lambda: timed_out(app))
     from perfdesk.app import main
 
     return main([path])
