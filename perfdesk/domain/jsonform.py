@@ -97,6 +97,8 @@ def form_to_dict(form: Form) -> dict[str, Any]:
                 "name": t.name,
                 "content": t.content,
                 **{key: t.unparsed.get(key, to_text(getattr(t, key))) for key in TASK_AMOUNTS},
+                # said only when the amounts alone would suggest otherwise (see Task.total_typed)
+                **({"total_typed": t.total_typed} if t.total_typed != t.total_looks_typed() else {}),
             }
             for t in form.tasks
         ],
@@ -145,6 +147,12 @@ class _Reader:
             raise self.fail(where, f"的“{key}”不是金额")
         return read_amount(str(value))
 
+    def flag(self, obj: dict[str, Any], key: str, where: str) -> bool | None:
+        value = obj.get(key)
+        if value is not None and not isinstance(value, bool):
+            raise self.fail(where, f"的“{key}”应为 true 或 false")
+        return value
+
     def items(self, obj: dict[str, Any], key: str, where: str) -> list[Any]:
         value = obj.get(key, [])
         if not isinstance(value, list):
@@ -187,6 +195,7 @@ def _form_from_dict(r: _Reader, data: dict[str, Any], where: str) -> Form:
                 content=r.text(item, "content", place),
                 **{k: amount for k, (amount, _) in amounts.items()},  # type: ignore[arg-type]  # TASK_AMOUNTS
                 unparsed={k: text for k, (_, text) in amounts.items() if text is not None},
+                total_typed=r.flag(item, "total_typed", place),
             )
         )
     for i, goal in enumerate(r.items(data, "goals", where), start=1):

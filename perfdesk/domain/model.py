@@ -79,6 +79,10 @@ class Task:
     as typed, in ``unparsed`` (field name -> text) and its amount is ``None``: the clerk's
     words are never thrown away, and 审核 reports them as an error until corrected.
     Replace the dict, never change it in place: undo commands hold the old one.
+
+    ``total_typed``: the clerk typed this row's 总额. While False, 总额 follows 财政拨款 +
+    其他资金; once True, a change to a part leaves it alone (审核 then reports a mismatch).
+    Left out (None), it is taken from the amounts: a 总额 that is not their sum was typed.
     """
 
     name: str = ""
@@ -88,6 +92,22 @@ class Task:
     other: Decimal | None = None
     id: str = field(default_factory=new_id)
     unparsed: dict[str, str] = field(default_factory=dict)
+    total_typed: bool | None = None
+
+    def __post_init__(self) -> None:
+        if self.total_typed is None:
+            self.total_typed = self.total_looks_typed()
+
+    def total_looks_typed(self) -> bool:
+        """For rows that do not say (older files, imports): a 总额 other than the sum was typed."""
+        if "total" in self.unparsed:
+            return True
+        if self.total is None:
+            return False
+        try:
+            return self.total != (self.fiscal or Decimal(0)) + (self.other or Decimal(0))
+        except ArithmeticError:  # NaN, overflow: not a sum anyone computed
+            return True
 
     def amount_text(self, field_name: str) -> str:
         """The cell as shown and printed: the amount with 2+ decimals, or the text as typed."""

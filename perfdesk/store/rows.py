@@ -43,6 +43,7 @@ def write_project(conn: sqlite3.Connection, project: Project) -> None:
     extras: list[dict[str, Any]] = []
     unparsed: list[dict[str, Any]] = []
     fields: list[dict[str, Any]] = []
+    totals_typed: list[dict[str, Any]] = []
     for fpos, form in enumerate(project.forms):
         fields.extend({"form_id": form.id, "key": k, "value": v} for k, v in form.fields.items())
         row = {
@@ -70,6 +71,8 @@ def write_project(conn: sqlite3.Connection, project: Project) -> None:
                 }
             )
             unparsed.extend({"task_id": t.id, "field": k, "text": v} for k, v in t.unparsed.items())
+            if t.total_typed:
+                totals_typed.append({"task_id": t.id})
         goals.extend(
             {"id": g.id, "form_id": form.id, "position": pos, "text": g.text} for pos, g in enumerate(form.goals)
         )
@@ -89,6 +92,7 @@ def write_project(conn: sqlite3.Connection, project: Project) -> None:
             (s.form_field, fields),
             (s.task, tasks),
             (s.task_unparsed, unparsed),
+            (s.task_total_typed, totals_typed),
             (s.goal, goals),
             (s.level1, level1s),
             (s.level2, level2s),
@@ -125,10 +129,14 @@ def read_project(conn: sqlite3.Connection) -> Project:
     unparsed: dict[str, dict[str, str]] = defaultdict(dict)
     for row in db.execute("SELECT * FROM task_unparsed ORDER BY task_id, field"):
         unparsed[row["task_id"]][row["field"]] = row["text"]
+    typed: set[str] | None = None  # None: a file from before the table, the flag is derived
+    if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'task_total_typed'").fetchone():
+        typed = {row["task_id"] for row in db.execute("SELECT task_id FROM task_total_typed")}
     for row in db.execute("SELECT * FROM task ORDER BY form_id, position"):
         forms[row["form_id"]].tasks.append(
             Task(row["name"], row["content"], _money(row["total"]), _money(row["fiscal"]), _money(row["other"]),
-                 id=row["id"], unparsed=unparsed.get(row["id"], {}))
+                 id=row["id"], unparsed=unparsed.get(row["id"], {}),
+                 total_typed=None if typed is None else row["id"] in typed)
         )
     for row in db.execute("SELECT * FROM goal ORDER BY form_id, position"):
         forms[row["form_id"]].goals.append(Goal(row["text"], id=row["id"]))

@@ -130,6 +130,16 @@ form_field = Table(
     Column("value", Text, nullable=False),
 )
 
+# Added within schema version 3, without a version bump (kept in version 4): the tasks whose
+# 总额 the clerk typed (``Task.total_typed``). A version-3 file without this table (written before it existed, or
+# re-saved by a perfdesk that did not know it) is read as before: the flag is taken from the
+# amounts. Older perfdesk ignore the table, so files stay readable both ways.
+task_total_typed = Table(
+    "task_total_typed",
+    metadata,
+    Column("task_id", Text, ForeignKey("task.id", ondelete="CASCADE"), primary_key=True),
+)
+
 info = Table(
     "info",
     metadata,

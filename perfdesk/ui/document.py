@@ -188,6 +188,14 @@ class Document(QObject):
         self.undo_stack.setClean()
         self.edited.emit()
 
+    def dispose(self) -> None:
+        """The clerk is done with this document (discarded, closed or replaced): free its file and
+        silence its undo stack. A modified stack emits cleanChanged and indexChanged as it is
+        destroyed, which may be after the window has begun tearing down (at exit, in whatever
+        order Python frees the two): nobody must hear from a document on its way out."""
+        self.release_lock()
+        self.undo_stack.blockSignals(True)
+
     def release_lock(self) -> None:
         if self.lock is not None:
             self.lock.release()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -65,6 +66,20 @@ class GoalsModel(QAbstractTableModel):
         assert self._form is not None
         self.doc.push(SetGoalTextCommand(self.doc, self._form.id, goal.id, goal.text, str(value)))
         return True
+
+    def clear_cells(self, indexes: Sequence[AnyIndex]) -> int:
+        """Delete/Backspace on selected goals: empty their text as one undo step."""
+        from perfdesk.ui.commands import SetGoalTextCommand
+
+        assert self._form is not None
+        goals = [self.goals[row] for row in sorted({i.row() for i in indexes if i.isValid()})]
+        goals = [goal for goal in goals if goal.text]
+        if goals:
+            self.doc.undo_stack.beginMacro(self.tr("清除 {0} 个目标的内容").format(len(goals)))
+            for goal in goals:
+                self.doc.push(SetGoalTextCommand(self.doc, self._form.id, goal.id, goal.text, ""))
+            self.doc.undo_stack.endMacro()
+        return len(goals)
 
     def insert_goal(self, row: int, goal: Goal) -> None:
         self.beginInsertRows(QModelIndex(), row, row)

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QEvent, QObject
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -107,7 +108,20 @@ class IndicatorEditor(QWidget):
         self.date.dateChanged.connect(lambda _d: self._compose())
         self.date_typed.textEdited.connect(lambda _t: self._compose())
         self.phrase.currentTextChanged.connect(lambda _t: self._compose())
+        # A line edit answers Ctrl+Z / Ctrl+Y with its own undo, whose text change we would push
+        # as a new edit, wiping the document's redo. Let the window's 撤销/重做 have those keys.
+        for edit in (self.name, self.value, self.number, self.unit.lineEdit(), self.phrase.lineEdit()):
+            if edit is not None:
+                edit.installEventFilter(self)
         self.setEnabled(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and (
+            event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+        ):
+            event.ignore()  # not the line edit's: the window's shortcut (编辑 › 撤销/重做) takes it
+            return True
+        return super().eventFilter(watched, event)
 
     def set_document(self, doc: Document) -> None:
         self.doc = doc

@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
         goals_box = QGroupBox(self.tr("年度总体目标（每行一个目标）"))
         gl = QVBoxLayout(goals_box)
         gl.addLayout(_buttons(
-            (self.tr("添加目标"), lambda: task_actions.insert_goal(self.doc, self._goal_row() + 1)),
+            (self.tr("添加目标"), self._insert_goal),
             (self.tr("删除目标"), lambda: task_actions.remove_goals(self.doc, self.goals_view.selected_rows())),
             (self.tr("上移"), lambda: self._move_goal(-1)),
             (self.tr("下移"), lambda: self._move_goal(1)),
@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         self.tasks_view.delete_requested.connect(self._remove_tasks)
         self.tasks_view.move_requested.connect(self._move_task)
         self.tasks_view.paste_requested.connect(self._paste_tasks)
-        self.goals_view.insert_requested.connect(lambda: task_actions.insert_goal(self.doc, self._goal_row() + 1))
+        self.goals_view.insert_requested.connect(self._insert_goal)
         self.goals_view.delete_requested.connect(
             lambda: task_actions.remove_goals(self.doc, self.goals_view.selected_rows()))
         self.goals_view.move_requested.connect(self._move_goal)
@@ -213,7 +213,7 @@ class MainWindow(QMainWindow):
         old = self.doc
         if old is not doc:
             self.undo_group.removeStack(old.undo_stack)
-            old.release_lock()
+            old.dispose()
             old.deleteLater()
         self.doc = doc
         self.undo_group.addStack(doc.undo_stack)
@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
         doc = self.doc
         if kind == "indicator":
             _, _, indicator = doc.find_indicator(doc.form, ident)
-            index = doc.tree_model.index_of(indicator)
+            index = doc.tree_model.index_of(indicator, max(self.tree.currentIndex().column(), 0))
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
         elif kind in ("task", "goal"):
@@ -338,7 +338,8 @@ class MainWindow(QMainWindow):
 
     def _insert_task(self) -> None:
         current = self.tasks_view.currentIndex()
-        task_actions.insert_task(self.doc, current.row() + 1 if current.isValid() else len(self.doc.form.tasks))
+        row = task_actions.insert_task(self.doc, current.row() + 1 if current.isValid() else len(self.doc.form.tasks))
+        self.tasks_view.focus_cell(row)  # typing goes into the new row's 任务名称
 
     def _remove_tasks(self) -> None:
         rows = self.tasks_view.selected_rows()
@@ -353,6 +354,10 @@ class MainWindow(QMainWindow):
         message = task_actions.paste_tasks(self.doc, row, max(anchor.column(), 0), text)
         if message:
             self.statusBar().showMessage(message, 10000)
+
+    def _insert_goal(self) -> None:
+        row = task_actions.insert_goal(self.doc, self._goal_row() + 1)
+        self.goals_view.focus_cell(row)
 
     def _goal_row(self) -> int:
         current = self.goals_view.currentIndex()
@@ -412,6 +417,6 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         settings.WINDOW_GEOMETRY.set(bytes(self.saveGeometry().data()))
-        self.doc.release_lock()
         self.autosaver.shutdown()
+        self.doc.dispose()
         event.accept()

@@ -43,7 +43,10 @@ class OutputActions(QObject):
         self.window.commit_pending_edits()
         dialog = PreviewDialog(self.window.doc.form, self.window, confirm=self.confirm_despite_errors)
         dialog.start_folder = self.window.doc.folder
-        dialog.exec()
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()  # not kept, with its PDF, as the window's child until exit
 
     def print_form(self) -> None:
         if not self.confirm_despite_errors(tr("打印")):

@@ -169,8 +169,10 @@ class PreviewDialog(QDialog):
         bar.addWidget(self.pages_label)
         bar.addWidget(export_button)
         bar.addWidget(print_button)
-        self.document = QPdfDocument(self)
+        # Children are destroyed in creation order: the view, then the document it renders
+        # from, then the buffer the document reads from.
         self.view = QPdfView(self)
+        self.document = QPdfDocument(self)
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
@@ -212,6 +214,13 @@ class PreviewDialog(QDialog):
                 self.zoom(1 if event.angleDelta().y() > 0 else -1)
                 return True
         return super().eventFilter(watched, event)
+
+    def done(self, result: int) -> None:
+        """Closed (Esc, ×): let go of the PDF now (the view sees the document unload), not when
+        the dialog is finally destroyed."""
+        self.document.close()
+        self.buffer.close()
+        super().done(result)
 
     def options(self) -> PdfOptions:
         base = saved_options()

@@ -29,9 +29,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("tasks", text)
 
 
-def insert_task(doc: Document, row: int) -> None:
+def insert_task(doc: Document, row: int) -> int:
+    """Insert an empty task; returns its row."""
     row = max(0, min(row, len(doc.form.tasks)))
     doc.push(InsertTasksCommand(doc, doc.form.id, row, [Task()]))
+    return row
 
 
 def remove_tasks(doc: Document, rows: list[int]) -> None:
@@ -91,9 +93,11 @@ def paste_tasks(doc: Document, row: int, column: int, text: str) -> str | None:
     return None
 
 
-def insert_goal(doc: Document, row: int, text: str = "") -> None:
+def insert_goal(doc: Document, row: int, text: str = "") -> int:
+    """Insert a goal; returns its row."""
     row = max(0, min(row, len(doc.form.goals)))
     doc.push(InsertGoalCommand(doc, doc.form.id, row, Goal(text)))
+    return row
 
 
 def remove_goals(doc: Document, rows: list[int]) -> None:
@@ -112,17 +116,37 @@ def move_goal(doc: Document, row: int, step: int) -> None:
         doc.push(MoveGoalCommand(doc, doc.form.id, doc.form.goals[row].id, target))
 
 
-def paste_goals(doc: Document, row: int, text: str) -> None:
-    lines = [cells[0] for cells in parse_tsv(text) if cells and cells[0].strip()]
+def paste_goals(doc: Document, row: int, text: str) -> str:
+    """Paste lines as goals from ``row`` on; says what happened (also on the status bar).
+
+    A row of several columns (a block copied from Excel/WPS) becomes one goal, its cells
+    joined with a space. A goal that already has text is never overwritten: the pasted goal
+    is inserted before it; empty goal rows are filled.
+    """
+    rows = parse_tsv(text)
+    lines = [" ".join(cell.strip() for cell in cells if cell.strip()) for cells in rows]
+    lines = [line for line in lines if line]
     if not lines:
-        return
+        message = tr("剪贴板里没有可粘贴的内容")
+        doc.message.emit(message)
+        return message
+    joined = sum(1 for cells in rows if sum(1 for cell in cells if cell.strip()) > 1)
+    filled = inserted = 0
     doc.undo_stack.beginMacro(tr("粘贴 {0} 个目标").format(len(lines)))
     for offset, line in enumerate(lines):
         target = row + offset
-        if target < len(doc.form.goals):
-            goal = doc.form.goals[target]
-            if goal.text != line:
-                doc.push(SetGoalTextCommand(doc, doc.form.id, goal.id, goal.text, line))
+        goals = doc.form.goals
+        if target < len(goals) and not goals[target].text.strip():
+            goal = goals[target]
+            doc.push(SetGoalTextCommand(doc, doc.form.id, goal.id, goal.text, line))
+            filled += 1
         else:
             insert_goal(doc, target, line)
+            inserted += 1
     doc.undo_stack.endMacro()
+    message = tr("已粘贴 {0} 个目标：新增 {1} 个，填入空白目标 {2} 个（已有的目标没有被覆盖）").format(
+        len(lines), inserted, filled)
+    if joined:
+        message += tr("；{0} 行有多列，已用空格连成一个目标").format(joined)
+    doc.message.emit(message)
+    return message

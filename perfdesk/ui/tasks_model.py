@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -75,6 +77,11 @@ class TasksModel(QAbstractTableModel):
         mark = self.marks.get((task.id, field))
         if mark is not None and role == Qt.ItemDataRole.BackgroundRole:
             return QColor(mark[0])
+        if role == Qt.ItemDataRole.ToolTipRole and field == "total":
+            typed = self.tr("总额是手工填写的，财政拨款、其他资金改动时不会跟着变（清空后恢复自动计算）")
+            computed = self.tr("总额按 财政拨款＋其他资金 自动计算；直接填写总额后就不再自动计算")
+            how = typed if task.total_typed else computed
+            return f"{mark[1]}\n{how}" if mark is not None else how
         if mark is not None and role == Qt.ItemDataRole.ToolTipRole:
             return mark[1]
         if role == Qt.ItemDataRole.ToolTipRole and field == "content" and value:
@@ -124,14 +131,43 @@ class TasksModel(QAbstractTableModel):
             )
         return True
 
+    def clear_cells(self, indexes: Sequence[AnyIndex]) -> int:
+        """Delete/Backspace on selected cells: empty them as one undo step; the number emptied."""
+        from perfdesk.ui.commands import SetTaskFieldsCommand
+
+        assert self._form is not None
+        by_row: dict[int, list[str]] = {}
+        for index in indexes:
+            if index.isValid() and not self.is_total_row(index.row()):
+                by_row.setdefault(index.row(), []).append(FIELDS[index.column()])
+        updates = []
+        for row, fields in sorted(by_row.items()):
+            task = self.tasks[row]
+            shadow = copy.copy(task)
+            changes: dict[str, tuple[object, object]] = {}
+            for field in fields:
+                for name, (_old, new) in self.changes_for(shadow, field, "").items():
+                    setattr(shadow, name, new)
+                    changes[name] = (getattr(task, name), new)
+            if changes:
+                updates.append((task, changes))
+        if updates:
+            count = sum(len(fields) for fields in by_row.values())
+            self.doc.undo_stack.beginMacro(self.tr("清除 {0} 个单元格").format(count))
+            for task, changes in updates:
+                self.doc.push(SetTaskFieldsCommand(self.doc, self._form.id, task.id, changes))
+            self.doc.undo_stack.endMacro()
+        return len(updates)
+
     @staticmethod
     def changes_for(task: Task, field: str, text: str) -> dict[str, tuple[object, object]]:
         """The field changes one typed cell implies.
 
         Text that is not a number is kept as typed (``Task.unparsed``) and the amount
-        left blank. A clerk expects 总额 to follow 财政拨款 + 其他资金 while it still
-        equals their sum (or is blank); once they type a different 总额, it is theirs.
-        Nothing follows while any amount of the row is unparsed text.
+        left blank. 总额 follows 财政拨款 + 其他资金 until the clerk types a 总额 in the
+        row (``Task.total_typed``); from then on it is theirs, even when a part changes
+        later. Emptying 总额 hands it back to the sum. Nothing follows while any amount
+        of the row is unparsed text.
         """
         if field not in AMOUNT_FIELDS:
             return {} if getattr(task, field) == text else {field: (getattr(task, field), text)}
@@ -145,14 +181,18 @@ class TasksModel(QAbstractTableModel):
             if typed is not None:
                 unparsed[field] = typed
             changes["unparsed"] = (task.unparsed, unparsed)
+        if field == "total":
+            now_typed = bool(text.strip())
+            if changes and now_typed != task.total_typed:
+                changes["total_typed"] = (task.total_typed, now_typed)
+            return changes
         if not changes or typed is not None or field not in ("fiscal", "other"):
             return changes
         if any(k != field for k in task.unparsed):
             return changes
         parts = {"fiscal": task.fiscal, "other": task.other}
-        following = task.total is None or task.total == (parts["fiscal"] or Decimal(0)) + (parts["other"] or Decimal(0))
         parts[field] = new
-        if following and (parts["fiscal"] is not None or parts["other"] is not None):
+        if not task.total_typed and (parts["fiscal"] is not None or parts["other"] is not None):
             total = (parts["fiscal"] or Decimal(0)) + (parts["other"] or Decimal(0))
             if total != task.total or task.total is None:
                 changes["total"] = (task.total, total)

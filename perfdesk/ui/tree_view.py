@@ -1,4 +1,7 @@
-"""The indicator tree view: keyboard and drag-and-drop editing of 三级 indicators."""
+"""The indicator tree view: keyboard and drag-and-drop editing of 三级 indicators.
+
+Keys follow the budget table (Excel/WPS): typing on a 三级 cell starts editing it, Tab
+after a name goes on to its 指标值, Enter moves down to the next 三级."""
 
 from __future__ import annotations
 
@@ -6,8 +9,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from perfdesk.domain.model import Indicator, Level1, Level2
 from perfdesk.ui.commands import InsertIndicatorCommand, MoveIndicatorCommand, RemoveIndicatorCommand
@@ -27,7 +30,8 @@ class IndicatorTreeView(QTreeView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.setUniformRowHeights(True)  # keeps 2,000 rows smooth
         self.setAlternatingRowColors(True)
 
@@ -81,12 +85,22 @@ class IndicatorTreeView(QTreeView):
         indicator = Indicator(name or self.tr("新指标"))
         doc.push(InsertIndicatorCommand(doc, doc.form.id, level2.id, row, indicator))
         index = doc.tree_model.index_of(indicator, 0)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)  # the buttons take no focus: it may be anywhere
         self.setCurrentIndex(index)
         self.edit(index)
         editor = self.indexWidget(index) or self.focusWidget()
         if hasattr(editor, "selectAll"):
             editor.selectAll()  # typing replaces the placeholder name
         return indicator
+
+    def paste(self, text: str) -> None:
+        """Ctrl+V: rows copied from Excel/WPS become new 三级 (see ui/indicator_paste.py)."""
+        from perfdesk.ui.indicator_paste import paste_indicators, unplaced_warning
+
+        assert self.doc is not None
+        _added, unplaced = paste_indicators(self.doc, self.current_node(), text)
+        if unplaced:
+            unplaced_warning(self, unplaced)
 
     def remove_selected(self) -> None:
         assert self.doc is not None
@@ -119,11 +133,42 @@ class IndicatorTreeView(QTreeView):
             to_row = len(neighbour.indicators) if step < 0 else 0
             doc.push(MoveIndicatorCommand(doc, doc.form.id, node.id, neighbour.id, to_row))
 
+    def indicator_below(self, index: QModelIndex) -> QModelIndex:
+        """The same column of the next 三级 down the tree (group rows skipped), or invalid."""
+        assert self.doc is not None
+        below = self.indexBelow(index.siblingAtColumn(0))
+        while below.isValid() and not isinstance(self.doc.tree_model.node(below), Indicator):
+            below = self.indexBelow(below)
+        return below.siblingAtColumn(index.column()) if below.isValid() else QModelIndex()
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
+        current = self.currentIndex()
+        if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:  # Enter: commit, move down
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            below = self.indicator_below(current)
+            if below.isValid():
+                self.setCurrentIndex(below)
+            return
+        if hint == QAbstractItemDelegate.EndEditHint.EditNextItem and current.column() == 0:
+            # Tab after a 三级 name: on to its 指标值, ready to type
+            super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            value = current.siblingAtColumn(1)
+            self.setCurrentIndex(value)
+            self.edit(value)
+            return
+        super().closeEditor(editor, hint)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
         if self.state() == QAbstractItemView.State.EditingState:
             super().keyPressEvent(event)
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            self.paste(QGuiApplication.clipboard().text())
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not ctrl:
+            below = self.indicator_below(self.currentIndex())
+            if below.isValid():
+                self.setCurrentIndex(below)
         elif key == Qt.Key.Key_Insert:
             self.add_indicator()
         elif key == Qt.Key.Key_Delete:
