@@ -45,7 +45,23 @@ def _parsed_dict(value: TargetValue) -> dict[str, Any]:
     return out
 
 
-def _indicator_dict(level1: Level1, level2: Level2, ind: Indicator) -> dict[str, Any]:
+def declared_order(values: dict[str, str], declared: list[str]) -> dict[str, str]:
+    """Extra columns or fields in the template's order, then any others by name: the same text
+    whichever file (JSON, .db, xlsx) they came through."""
+    rank = {key: index for index, key in enumerate(declared)}
+    return dict(sorted(values.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0])))
+
+
+def _declared_keys(form: Form) -> tuple[list[str], list[str]]:
+    from perfdesk.domain.forms import get_template
+
+    template = get_template(form.template)
+    if template is None:
+        return [], []
+    return [c.key for c in template.extra_indicator_columns], [f.key for f in template.extra_fields]
+
+
+def _indicator_dict(level1: Level1, level2: Level2, ind: Indicator, columns: list[str]) -> dict[str, Any]:
     parsed = ind.parsed
     out: dict[str, Any] = {
         "level1": level1.name,
@@ -57,18 +73,25 @@ def _indicator_dict(level1: Level1, level2: Level2, ind: Indicator) -> dict[str,
         out["typed"] = ind.value
     out["parsed"] = _parsed_dict(parsed)
     if ind.extras:
-        out["extras"] = dict(ind.extras)
+        out["extras"] = declared_order(ind.extras, columns)
     return out
 
 
 def form_to_dict(form: Form) -> dict[str, Any]:
     total, fiscal, other = form.sums()
-    return {
+    header: dict[str, Any] = {
         "kind": form.kind,
+        "template": form.template,
         "year": form.year,
         "department": form.department,
         "framework": form.framework,
         "people": {name: getattr(form.people, name) for name in People.field_names()},
+    }
+    columns, fields = _declared_keys(form)
+    if form.fields:
+        header["fields"] = declared_order(form.fields, fields)
+    return {
+        **header,
         "tasks": [
             {
                 "name": t.name,
@@ -82,7 +105,7 @@ def form_to_dict(form: Form) -> dict[str, Any]:
         "totals": {"total": to_text(total), "fiscal": to_text(fiscal), "other": to_text(other)},
         "goals": [g.text for g in form.goals],
         "groups": [{"level1": l1.name, "level2": [l2.name for l2 in l1.children]} for l1 in form.tree],
-        "indicators": [_indicator_dict(l1, l2, ind) for l1, l2, ind in form.iter_indicators()],
+        "indicators": [_indicator_dict(l1, l2, ind, columns) for l1, l2, ind in form.iter_indicators()],
     }
 
 
@@ -157,6 +180,11 @@ def _form_from_dict(r: _Reader, data: dict[str, Any], where: str) -> Form:
     )
     people = r.obj(data.get("people", {}), f"{where}“people”")
     form.people = People(**{n: r.text(people, n, f"{where}“people”") for n in People.field_names()})
+    form.template = _template(r, data, kind, where)
+    fields = r.obj(data.get("fields", {}), f"{where}“fields”")
+    if not all(isinstance(v, str) for v in fields.values()):
+        raise r.fail(f"{where}“fields”", "的取值应为文字")
+    form.fields = dict(fields)
     for i, item in enumerate(r.items(data, "tasks", where), start=1):
         place = f"{where}任务第{i}行"
         item = r.obj(item, place)
@@ -197,6 +225,21 @@ def _form_from_dict(r: _Reader, data: dict[str, Any], where: str) -> Form:
         group = form.ensure_group(r.text(item, "level1", place), r.text(item, "level2", place))
         group.indicators.append(Indicator(r.text(item, "name", place), value, dict(extras)))
     return form
+
+
+def _template(r: _Reader, data: dict[str, Any], kind: str, where: str) -> str:
+    """The form's province template: named in the file, else the kind's default; it must exist here."""
+    from perfdesk.domain.forms import default_template, get_template, templates
+
+    name = r.text(data, "template", where)
+    if not name:
+        default = default_template(kind)
+        return default.id if default else ""
+    template = get_template(name)
+    if template is None or template.kind != kind:
+        known = "、".join(t.id for t in templates().values() if t.kind == kind)
+        raise r.fail(where, f"的表样“{name}”不认识（本程序有：{known}）")
+    return template.id
 
 
 def project_from_dict(data: Any) -> Project:

@@ -147,8 +147,15 @@ PEOPLE_LABELS: dict[str, str] = {
 }
 
 
+DEFAULT_TEMPLATES = {KIND_DEPARTMENT: "mof-2015"}  # what a form of each kind gets unless told
+
+
 @dataclass(eq=False)
 class Form:
+    """One table. ``template`` names its province variant (``resources/forms/templates``);
+    ``fields`` holds the header fields that template adds beyond the kind's own (部门（单位）职责
+    …), keyed by their printed labels without ``*`` and ``：``."""
+
     kind: str = KIND_DEPARTMENT
     year: int | None = None
     department: str = ""
@@ -158,6 +165,12 @@ class Form:
     goals: list[Goal] = field(default_factory=list)
     tree: list[Level1] = field(default_factory=list)
     id: str = field(default_factory=new_id)
+    template: str = ""
+    fields: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.template:
+            self.template = DEFAULT_TEMPLATES.get(self.kind, "")
 
     @property
     def kind_title(self) -> str:
@@ -219,5 +232,9 @@ def next_budget_year(today: date | None = None) -> int:
     return (today or date.today()).year + 1
 
 
-def new_form(year: int | None = None, department: str = "", framework: str = DEFAULT_FRAMEWORK) -> Form:
-    return Form(year=year, department=department, framework=framework, tree=framework_skeleton(framework))
+def new_form(
+    year: int | None = None, department: str = "", framework: str = DEFAULT_FRAMEWORK, template: str = ""
+) -> Form:
+    return Form(
+        year=year, department=department, framework=framework, tree=framework_skeleton(framework), template=template
+    )

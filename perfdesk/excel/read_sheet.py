@@ -15,6 +15,7 @@ from perfdesk.excel.context import SheetContext
 from perfdesk.excel.grid import SheetGrid, coordinate
 from perfdesk.excel.read_indicators import read_indicators
 from perfdesk.excel.read_tasks import read_goals, read_tasks
+from perfdesk.excel.read_template import choose_template, read_fields
 
 _PEOPLE_NAMES = {
     "filler_unit": "填报单位",
@@ -156,7 +157,10 @@ def read_sheet(grid: SheetGrid, framework_hint: str | None = None) -> SheetRead:
             form.framework = framework_hint
     # 填报人 / 联系电话 / 填报日期 stand below the table, or (湖北) in the header rows above it.
     _read_people(ctx, form, [r for r in range(1, grid.max_row + 1) if not any(r in block for block in blocks)])
-    _note_unsupported_blocks(ctx)
+    template = choose_template(ctx, form)
+    if template is not None:
+        read_fields(ctx, form, template)
+    _note_unsupported_blocks(ctx, form)
     if not form.department and form.people.filler_unit:
         form.department = form.people.filler_unit
         ctx.note(f"  没有“部门（单位）名称”，以填报单位“{form.department}”作为单位名称")
@@ -176,11 +180,11 @@ def read_sheet(grid: SheetGrid, framework_hint: str | None = None) -> SheetRead:
     return SheetRead(form, [summary, *ctx.notes], [(coordinate(r, c), text) for r, c, text in unplaced])
 
 
-def _note_unsupported_blocks(ctx: SheetContext) -> None:
-    """Blocks a province adds that this table has no place for yet: say so by name."""
+def _note_unsupported_blocks(ctx: SheetContext, form: Form) -> None:
+    """Blocks a province adds that the form's template has no place for: say so by name."""
     for role, name in (("duties", "部门（单位）职责"), ("funds_composition", "部门总体资金情况（收入构成、支出构成）")):
         found = ctx.labels.get(role)
-        if found:
+        if found and name not in form.fields:
             ctx.note(f"  ⚠ 表中有“{name}”（{coordinate(*found[0])}），部门整体支出绩效目标表暂无此栏，"
                      "其内容列在下方“未导入的内容”中")
 

@@ -30,7 +30,18 @@ def _v2_to_v3(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(conn: sqlite3.Connection) -> None:
+    # Every form before version 4 was the 部门整体 table of 财预〔2015〕88号.
+    conn.execute("ALTER TABLE form ADD COLUMN template TEXT NOT NULL DEFAULT 'mof-2015'")
+    conn.execute(
+        "CREATE TABLE form_field ("
+        " form_id TEXT NOT NULL REFERENCES form(id) ON DELETE CASCADE,"
+        " key TEXT NOT NULL, value TEXT NOT NULL,"
+        " PRIMARY KEY (form_id, key))"
+    )
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def migrate(conn: sqlite3.Connection, from_version: int) -> None:

@@ -42,12 +42,15 @@ def write_project(conn: sqlite3.Connection, project: Project) -> None:
     indicators: list[dict[str, Any]] = []
     extras: list[dict[str, Any]] = []
     unparsed: list[dict[str, Any]] = []
+    fields: list[dict[str, Any]] = []
     totals_typed: list[dict[str, Any]] = []
     for fpos, form in enumerate(project.forms):
+        fields.extend({"form_id": form.id, "key": k, "value": v} for k, v in form.fields.items())
         row = {
             "id": form.id,
             "position": fpos,
             "kind": form.kind,
+            "template": form.template,
             "year": form.year,
             "department": form.department,
             "framework": form.framework,
@@ -86,6 +89,7 @@ def write_project(conn: sqlite3.Connection, project: Project) -> None:
         db.execute(insert(s.info), [{"key": "written_by", "value": f"perfdesk {__version__}"}])
         for table, rows in (
             (s.form, forms),
+            (s.form_field, fields),
             (s.task, tasks),
             (s.task_unparsed, unparsed),
             (s.task_total_typed, totals_typed),
@@ -111,6 +115,7 @@ def read_project(conn: sqlite3.Connection) -> Project:
     for row in db.execute("SELECT * FROM form ORDER BY position"):
         form = Form(
             kind=row["kind"],
+            template=row["template"],
             year=row["year"],
             department=row["department"],
             framework=row["framework"],
@@ -119,6 +124,8 @@ def read_project(conn: sqlite3.Connection) -> Project:
         )
         forms[form.id] = form
         project.forms.append(form)
+    for row in db.execute("SELECT * FROM form_field ORDER BY form_id, key"):
+        forms[row["form_id"]].fields[row["key"]] = row["value"]
     unparsed: dict[str, dict[str, str]] = defaultdict(dict)
     for row in db.execute("SELECT * FROM task_unparsed ORDER BY task_id, field"):
         unparsed[row["task_id"]][row["field"]] = row["text"]

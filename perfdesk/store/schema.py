@@ -40,6 +40,7 @@ form = Table(
     Column("id", Text, primary_key=True),
     Column("position", Integer, nullable=False),
     Column("kind", Text, nullable=False),
+    Column("template", Text, nullable=False, default=""),  # schema version 4: the province template
     Column("year", Integer),
     Column("department", Text, nullable=False, default=""),
     Column("framework", Text, nullable=False),
@@ -120,8 +121,17 @@ task_unparsed = Table(
     Column("text", Text, nullable=False),
 )
 
-# Added within schema version 3, without a version bump: the tasks whose 总额 the clerk typed
-# (``Task.total_typed``). A version-3 file without this table (written before it existed, or
+# Added in schema version 4: header fields a template adds (部门（单位）职责 …), by printed label.
+form_field = Table(
+    "form_field",
+    metadata,
+    Column("form_id", Text, ForeignKey("form.id", ondelete="CASCADE"), primary_key=True),
+    Column("key", Text, primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+# Added within schema version 3, without a version bump (kept in version 4): the tasks whose
+# 总额 the clerk typed (``Task.total_typed``). A version-3 file without this table (written before it existed, or
 # re-saved by a perfdesk that did not know it) is read as before: the flag is taken from the
 # amounts. Older perfdesk ignore the table, so files stay readable both ways.
 task_total_typed = Table(

@@ -66,11 +66,12 @@ def test_hunan_sheet_keeps_its_goal_columns_and_lists_what_has_no_place(tmp_path
     first = next(i for _, _, i in form.iter_indicators())
     assert set(first.extras) == {"指标值类型", "指标解释", "评（扣）分标准"}  # keys without * and ：
     assert _values(form) == ["≥1000人次", "100%", "=100%", "有效提升", "90%"]  # 100 + % joined in every row
-    unplaced = {cell: text for _, cell, text in result.unplaced}
-    assert unplaced["C3"] == "负责全省职业技能培训的组织实施。"  # 部门（单位）职责: listed, not dropped
-    assert unplaced["E11"] == "定量"
-    assert _has(result.notes, "未导入的内容（3 处") and _has(result.notes, "C3“负责全省职业技能培训的组织实施。”")
-    assert _has(result.notes, "部门（单位）职责")
+    # The sheet is the 湖南 template: its 部门（单位）职责 goes into the form's fields.
+    assert form.template == "hunan-2023" and _has(result.notes, "表样：湖南", "hunan-2023")
+    assert form.fields == {"部门（单位）职责": "负责全省职业技能培训的组织实施。"}
+    assert _has(result.notes, "部门（单位）职责：取自 C3")
+    assert result.unplaced == [("整体绩效目标", "E11", "定量")]  # only the template row's leftover
+    assert _has(result.notes, "未导入的内容（1 处") and _has(result.notes, "E11“定量”")
 
 
 @pytest.mark.parametrize("with_indicators", [False, True])
@@ -193,7 +194,7 @@ def bases(tmp_path_factory):
 def _content(project) -> str:
     parts: list[str] = []
     for form in project.forms:
-        parts += [form.department, str(form.year)]
+        parts += [form.department, str(form.year), *form.fields.values()]
         parts += [value for value in vars(form.people).values()]
         for task in form.tasks:
             parts += [task.name, task.content, *task.unparsed.values()]
@@ -255,3 +256,15 @@ def test_every_filled_cell_is_imported_or_listed(bases, base, strays):
         assert marker in content or (cell, marker) in listed, f"{marker} at {cell} was lost"
     # and nothing of the real table went missing because of them
     assert not (_kept(clean.project) - _kept(result.project))
+
+
+def test_a_sheet_with_a_task_block_stays_the_88_table_whatever_columns_it_adds(tmp_path):
+    path = province_workbook(tmp_path / "p.xlsx")  # has a 指标解释 column, like 湖南
+    wb = load_workbook(path)
+    wb.active["A29"] = "部门（单位）职责"
+    wb.active["B29"] = "负责财政工作"
+    wb.save(path)
+    result = import_xlsx(path)
+    form = result.project.forms[0]
+    assert form.template == "mof-2015" and form.fields == {} and len(form.tasks) == 3
+    assert ("整体目标表", "B29", "负责财政工作") in result.unplaced

@@ -85,8 +85,10 @@ def test_words_typed_into_an_amount_are_saved_as_typed(tmp_path):
 def test_version_2_file_opens_and_saves_in_current_version(tmp_path):
     path = tmp_path / "v2.db"
     save_project(sample_project(), path)
-    conn = sqlite3.connect(path)  # what perfdesk 0.1 (schema 2) wrote: no task_unparsed table
+    conn = sqlite3.connect(path)  # what perfdesk 0.1 (schema 2) wrote: no task_unparsed, no templates
     conn.execute("DROP TABLE task_unparsed")
+    conn.execute("DROP TABLE form_field")
+    conn.execute("ALTER TABLE form DROP COLUMN template")
     conn.execute("PRAGMA user_version = 2")
     conn.commit()
     conn.close()
@@ -97,9 +99,29 @@ def test_version_2_file_opens_and_saves_in_current_version(tmp_path):
     assert open_project(path).forms[0].tasks[0].unparsed == {"other": "待定"}
     conn = sqlite3.connect(path)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     finally:
         conn.close()
+
+
+def test_version_3_file_opens_as_the_mof_2015_table_and_saves_its_template(tmp_path):
+    path = tmp_path / "v3.db"
+    save_project(sample_project(), path)
+    conn = sqlite3.connect(path)  # what perfdesk wrote before form templates (schema 3)
+    conn.execute("DROP TABLE form_field")
+    conn.execute("ALTER TABLE form DROP COLUMN template")
+    conn.execute("PRAGMA user_version = 3")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    project = open_project(path)
+    assert path.read_bytes() == before  # opening migrates a copy; the file changes only on save
+    assert project.forms[0].template == "mof-2015"
+    assert jsonform.dumps(project) == jsonform.dumps(sample_project())
+    project.forms[0].fields = {"部门（单位）职责": "负责全州人社工作"}
+    save_project(project, path)
+    again = open_project(path).forms[0]
+    assert (again.template, again.fields) == ("mof-2015", {"部门（单位）职责": "负责全州人社工作"})
 
 
 def _foreign_sqlite(path: Path) -> None:
