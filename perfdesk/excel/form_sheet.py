@@ -11,6 +11,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.merge import MergedCellRange
 
+from perfdesk.domain.forms import template_of
 from perfdesk.domain.model import PEOPLE_LABELS, TASK_AMOUNTS, Form, Task
 from perfdesk.domain.money import decimal_places
 from perfdesk.excel import layout
@@ -18,9 +19,10 @@ from perfdesk.excel.embed import put_text
 from perfdesk.excel.layout import Columns
 from perfdesk.excel.styles import FONT_NAME, TOP, StyleBook
 
-TASKS_LABEL = "年度\n主要\n任务"
-GOALS_LABEL = "年度\n总体\n目标"
-INDICATORS_LABEL = "年度\n绩效\n指标"
+
+def block_label(text: str) -> str:
+    """The narrow label column's text, two characters a line (年度\n主要\n任务), as on paper."""
+    return "\n".join(text[i : i + 2] for i in range(0, len(text), 2))
 EMPTY_DATE = "    年  月  日"
 TOP_ALIGN_PT = 400.0  # vertical merges taller than this show their label at the top
 
@@ -38,6 +40,7 @@ class FormSheetWriter:
         self.form = form
         self.styles = styles
         self.cols = Columns(layout.form_extras(form), layout.amount_width(form))
+        self.template = template_of(form)
         self.heights: dict[int, float] = {}
         # vertical merges: first row, last row, height needed, anchor column, role
         self.tall: list[tuple[int, int, float, int, str]] = []
@@ -84,17 +87,32 @@ class FormSheetWriter:
     # --- the blocks ----------------------------------------------------------------
 
     def write(self) -> None:
-        cols, form = self.cols, self.form
-        self.block(1, 1, 1, cols.last, form.kind_title, "title", layout.TITLE_PT)
-        self.block(2, 1, 2, cols.last, f"（{form.year}年）" if form.year else "（    年）", "subtitle", 11)
-        self.block(3, 1, 3, cols.name, "部门（单位）名称", "header")
-        self.block(3, cols.level2, 3, cols.last, form.department, "left")
-        row = self._tasks(4)
-        row = self._goals(row)
-        row = self._indicators(row)
+        cols, form, template = self.cols, self.form, self.template
+        title, year = template.heading(form.year)  # the PDF's words, from the same declaration
+        self.block(1, 1, 1, cols.last, title, "title", layout.TITLE_PT)
+        self.block(2, 1, 2, cols.last, year, "subtitle", 11)
+        department = template.field("department")
+        fields = [(department.label if department else "部门（单位）名称", form.department)]
+        fields += [(f.label, form.fields.get(f.key, "")) for f in template.extra_fields if f.printed]
+        row = 3
+        for label, text in fields:
+            self.block(row, 1, row, cols.name, label, "header")
+            self.block(row, cols.level2, row, cols.last, text, "left")
+            row += 1
+        for declared in template.blocks:
+            if declared.type == "money_table":
+                row = self._tasks(row)
+            elif declared.type == "goal_list":
+                row = self._goals(row)
+            elif declared.type == "indicator_grid":
+                row = self._indicators(row)
         self.last_row = self._people(row + 1)
         self._apply_heights()
         self._page_setup()
+
+    def _label(self, key: str) -> str:
+        block = self.template.block(key)
+        return block.label if block else {"tasks": "年度主要任务", "goals": "年度总体目标"}.get(key, "年度绩效指标")
 
     def _tasks(self, top: int) -> int:
         cols = self.cols
@@ -125,7 +143,7 @@ class FormSheetWriter:
             letter = get_column_letter(column)
             cell = self.put(row, column, None, "amount", column_places)
             cell.value = f"=SUM({letter}{first}:{letter}{row - 1})"
-        self.block(top, cols.label, row, cols.label, TASKS_LABEL, "header")
+        self.block(top, cols.label, row, cols.label, block_label(self._label("tasks")), "header")
         return row + 1
 
     @staticmethod
@@ -140,7 +158,7 @@ class FormSheetWriter:
         text = layout.goal_lines([goal.text for goal in self.form.goals])
         lines = max(layout.estimate_lines(text, cols.span_width(cols.name, cols.last)), 3)
         rows = layout.split_rows_for(layout.height_for(lines))
-        self.block(row, cols.label, row + rows - 1, cols.label, GOALS_LABEL, "header")
+        self.block(row, cols.label, row + rows - 1, cols.label, block_label(self._label("goals")), "header")
         self.block(row, cols.name, row + rows - 1, cols.last, text, "left")
         return row + rows
 
@@ -161,12 +179,15 @@ class FormSheetWriter:
     def _indicators(self, top: int) -> int:
         cols = self.cols
         self.indicator_header_row = top
-        self.block(top, cols.name, top, cols.name, "一级指标", "header")
-        self.block(top, cols.level2, top, cols.level2, "二级指标", "header")
-        self.block(top, cols.level3, top, cols.level3, "三级指标", "header")
+        grid = self.template.block("indicators")
+        levels = [lv.label for lv in grid.levels] if grid else ["一级指标", "二级指标", "三级指标"]
+        value_column = grid.column("value") if grid else None
+        self.block(top, cols.name, top, cols.name, levels[0], "header")
+        self.block(top, cols.level2, top, cols.level2, levels[1], "header")
+        self.block(top, cols.level3, top, cols.level3, levels[2], "header")
         for offset, key in enumerate(cols.extras):
             self.block(top, cols.first_extra + offset, top, cols.first_extra + offset, key, "header")
-        self.block(top, cols.total, top, cols.other, "指标值", "header")
+        self.block(top, cols.total, top, cols.other, value_column.label if value_column else "指标值", "header")
         row = top + 1
         spans: list[tuple[int, str, int]] = []  # (first row, name, column) of open 一级/二级 groups
         printed = list(self._indicator_rows())
@@ -186,7 +207,7 @@ class FormSheetWriter:
             row += 1
         self._close(spans, row, cols.name)
         self._close(spans, row, cols.level2)
-        self.block(top, cols.label, row - 1, cols.label, INDICATORS_LABEL, "header")
+        self.block(top, cols.label, row - 1, cols.label, block_label(self._label("indicators")), "header")
         return row
 
     def _close(self, spans: list[tuple[int, str, int]], row: int, column: int) -> None:

@@ -79,8 +79,12 @@ class Columns:
 
 
 def form_extras(form: Form) -> tuple[str, ...]:
-    """Province columns used by any indicator, in first-seen order."""
-    seen: dict[str, None] = {}
+    """Province columns: every one the form's template declares, in its order (empty ones too:
+    the sheet has the template's columns), then any other an indicator carries, first seen first."""
+    from perfdesk.domain.forms import get_template
+
+    template = get_template(form.template)
+    seen: dict[str, None] = {c.key: None for c in template.extra_indicator_columns} if template else {}
     for _, _, indicator in form.iter_indicators():
         for key in indicator.extras:
             seen.setdefault(key, None)

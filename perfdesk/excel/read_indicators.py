@@ -63,6 +63,7 @@ class Columns:
     comparator: int | None = None
     extras: dict[int, str] = field(default_factory=dict)
     headings: dict[int, str] = field(default_factory=dict)  # column -> its heading, as a key
+    own: frozenset[str] = frozenset()  # extra columns the template declares: kept, never joined
 
     def heading(self, column: int, default: str) -> str:
         return self.headings.get(column) or default
@@ -137,7 +138,10 @@ def _value(ctx: SheetContext, row: int, cols: Columns, extras: dict[str, str], j
             value = symbol + value
         elif typed and typed not in _JUNK and not (symbol and own == symbol):
             extras[cols.heading(cols.comparator, "计算符号")] = typed  # not joinable: kept beside the value
-    if cols.unit:
+    if cols.unit and cols.heading(cols.unit, "计量单位") in cols.own:
+        if unit := grid.stripped(row, cols.unit):
+            extras[cols.heading(cols.unit, "计量单位")] = unit  # the template's own column
+    elif cols.unit:
         unit = grid.stripped(row, cols.unit)
         if unit and unit not in _JUNK and not (value and value.endswith(unit)):
             parsed = parse_value(value)
@@ -258,9 +262,13 @@ def _build_tree(rows: list[RawRow], form: Form, framework: Framework) -> _Rename
     return renames
 
 
-def read_indicators(ctx: SheetContext, header_row: int, form: Form, framework_hint: str | None) -> int:
-    """Fill ``form.tree`` (and ``form.framework``); returns the last row read."""
+def read_indicators(
+    ctx: SheetContext, header_row: int, form: Form, framework_hint: str | None, own: frozenset[str] = frozenset()
+) -> int:
+    """Fill ``form.tree`` (and ``form.framework``); returns the last row read. ``own``: the extra
+    columns the form's template declares (a 计量单位 it declares is kept as a column, not joined)."""
     cols, bottom = _header(ctx, header_row)
+    cols.own = own
     rows, last = _collect(ctx, cols, bottom + 1)
     ctx.use_labels(header_row - 2, max(last, bottom), "indicators_block")
     filled = {key for raw in rows for key in raw.extras}

@@ -139,7 +139,8 @@ def read_sheet(grid: SheetGrid, framework_hint: str | None = None) -> SheetRead:
         form.tasks = block.tasks
         end = max(end, block.end_row)
         blocks.append(range(task_header[0], block.end_row + 1))
-    else:
+    template = choose_template(ctx, form)  # before the indicators: it says which columns are its own
+    if task_header is None and (template is None or template.has_block("tasks")):
         ctx.note("  ⚠ 没有找到“年度主要任务”（任务名称、主要内容、预算金额）表头")
     if goals_at is not None:
         stop = _next_row(ctx, goals_at[0], [indicator_row, block_label[0] if block_label else None])
@@ -148,7 +149,8 @@ def read_sheet(grid: SheetGrid, framework_hint: str | None = None) -> SheetRead:
     else:
         ctx.note("  ⚠ 没有找到“年度总体目标”")
     if indicator_row is not None:
-        last = read_indicators(ctx, indicator_row, form, framework_hint)
+        own = frozenset(c.key for c in template.extra_indicator_columns) if template else frozenset()
+        last = read_indicators(ctx, indicator_row, form, framework_hint, own)
         end = max(end, last)
         blocks.append(range(indicator_row, last + 1))
     else:
@@ -157,7 +159,6 @@ def read_sheet(grid: SheetGrid, framework_hint: str | None = None) -> SheetRead:
             form.framework = framework_hint
     # 填报人 / 联系电话 / 填报日期 stand below the table, or (湖北) in the header rows above it.
     _read_people(ctx, form, [r for r in range(1, grid.max_row + 1) if not any(r in block for block in blocks)])
-    template = choose_template(ctx, form)
     if template is not None:
         read_fields(ctx, form, template)
     _note_unsupported_blocks(ctx, form)

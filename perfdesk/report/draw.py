@@ -11,15 +11,16 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from perfdesk.domain.forms import template_of
+from perfdesk.domain.model import Form
 from perfdesk.report.fallback import FontChain
 from perfdesk.report.grid import ALIGN_CENTER, ALIGN_RIGHT, Columns, Metrics, PageLayout
 from perfdesk.report.signature import SignatureBlock
 
-TITLE = "部门（单位）整体支出绩效目标表"
 
-
-def year_line(year: int | None) -> str:
-    return f"（{year}年）" if year else "（　　　　年）"
+def title_lines(form: Form) -> tuple[str, str]:
+    """The title and the line under it, as the form's template declares them."""
+    return template_of(form).heading(form.year)
 
 
 @dataclass
@@ -106,10 +107,10 @@ class PageDrawer:
 
     # -- a page -----------------------------------------------------------------
 
-    def page(self, page: PageLayout, total: int, form_year: int | None, signature: SignatureBlock | None) -> None:
+    def page(self, page: PageLayout, total: int, title: tuple[str, str], signature: SignatureBlock | None) -> None:
         self.c.setFont(self.s.font, self.m.font_size)
         if page.number == 1:
-            self.title(form_year)
+            self.title(*title)
         for piece in page.pieces:
             for cell in piece.row.cells:
                 shown = cell.lines[piece.first : piece.last]
@@ -124,13 +125,13 @@ class PageDrawer:
         size = self.m.footer_size
         self.text(self.s.width / 2, self.s.height - self.m.margin_bottom / 2 - size, footer, size, ALIGN_CENTER)
 
-    def title(self, year: int | None) -> None:
+    def title(self, title: str, year: str) -> None:
         m = self.m
         centre = self.s.width / 2
         top = m.margin_top
-        self.text(centre, top, TITLE, m.title_size, ALIGN_CENTER, bold=True)
+        self.text(centre, top, title, m.title_size, ALIGN_CENTER, bold=True)
         top += m.title_size * 1.6
-        self.text(centre, top, year_line(year), m.year_size, ALIGN_CENTER)
+        self.text(centre, top, year, m.year_size, ALIGN_CENTER)
 
     def grid(self, page: PageLayout) -> None:
         boxes = [(cell.x0, cell.x1, p.top, p.bottom) for p in page.pieces for cell in p.row.cells]

@@ -61,7 +61,8 @@ class Columns:
     def inner_x0(self) -> float:
         return self.x0 + self.label_width
 
-    def _edges(self, fractions: tuple[float, ...]) -> list[float]:
+    def edges(self, fractions: tuple[float, ...]) -> list[float]:
+        """Edges across the inner width (after the label column) for shares that add up to 1."""
         inner = self.width - self.label_width
         edges = [self.inner_x0]
         total = 0.0
@@ -80,12 +81,12 @@ class Columns:
     @property
     def task_edges(self) -> list[float]:
         """任务名称 | 主要内容 | 总额 | 财政拨款 | 其他资金."""
-        return self._edges((0.20, 0.41, 0.13, 0.13, 0.13))
+        return self.edges((0.20, 0.41, 0.13, 0.13, 0.13))
 
     @property
     def indicator_edges(self) -> list[float]:
         """一级指标 | 二级指标 | 三级指标 | 指标值."""
-        return self._edges((0.16, 0.19, 0.40, 0.25))
+        return self.edges((0.16, 0.19, 0.40, 0.25))
 
 
 @dataclass

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from perfdesk import __version__
+from perfdesk.domain.forms import template_of
 from perfdesk.domain.model import Form
 from perfdesk.report.options import PdfOptions
 from perfdesk.textfile import write_bytes_atomic
@@ -36,9 +37,10 @@ def render_form_pdf(form: Form, out: str | os.PathLike[str] | BinaryIO, options:
 
 
 def document_title(form: Form) -> str:
-    from perfdesk.report.draw import TITLE, year_line
+    from perfdesk.report.draw import title_lines
 
-    return TITLE + (year_line(form.year) if form.year else "")
+    title, year = title_lines(form)
+    return title + (year if form.year else "")
 
 
 def _render(form: Form, options: PdfOptions) -> tuple[bytes, int]:
@@ -46,7 +48,7 @@ def _render(form: Form, options: PdfOptions) -> tuple[bytes, int]:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfgen.canvas import Canvas
 
-    from perfdesk.report.draw import PageDrawer, PageSetup
+    from perfdesk.report.draw import PageDrawer, PageSetup, title_lines
     from perfdesk.report.fallback import chain_for
     from perfdesk.report.fonts import resolve_font
     from perfdesk.report.grid import Columns, Metrics
@@ -55,7 +57,9 @@ def _render(form: Form, options: PdfOptions) -> tuple[bytes, int]:
     from perfdesk.report.signature import layout_signature
 
     size = {"A4": A4, "A3": A3}[options.normalised_page_size()]
-    width, height = landscape(size) if options.landscape else portrait(size)
+    # A template printed on landscape paper (湖南's nine columns) is never squeezed onto portrait.
+    wide = options.landscape or template_of(form).orientation == "landscape"
+    width, height = landscape(size) if wide else portrait(size)
     font = resolve_font(options.font_path)
     metrics = Metrics()
     columns = Columns.for_page(width, metrics)
@@ -84,7 +88,7 @@ def _render(form: Form, options: PdfOptions) -> tuple[bytes, int]:
     canvas.setCreator(f"perfdesk {__version__}")
     drawer = PageDrawer(canvas, PageSetup(width, height, font.name, ascent, metrics, columns, chain))
     for page in pages:
-        drawer.page(page, len(pages), form.year, signature)
+        drawer.page(page, len(pages), title_lines(form), signature)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue(), len(pages)

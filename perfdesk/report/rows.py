@@ -1,4 +1,6 @@
-"""A form turned into table rows: 部门名称, 年度主要任务, 年度总体目标, 年度绩效指标.
+"""A form turned into table rows, block by block as its template declares them
+(部门名称 and the template's own header fields, 年度主要任务, 年度总体目标, 年度绩效指标 with
+the template's columns).
 
 Every text is wrapped here (Chinese line-breaking rules) into the lines its cell
 prints, so pagination knows each row's height. No ReportLab here: the caller
@@ -10,20 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from perfdesk.domain.goals import numbered_goals
-from perfdesk.domain.model import TASK_AMOUNTS, Form
+from perfdesk.domain.forms import Block, Column, Template
+from perfdesk.domain.model import Form, Indicator
 from perfdesk.domain.money import format_amount
 from perfdesk.report.grid import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, Cell, Columns, Metrics, Row, Span
 from perfdesk.report.linebreak import wrap_text
 
 CONTINUED = "（续）"
-LABEL_DEPARTMENT = "部门（单位）名称"
-LABEL_TASKS = "年度主要任务"
-LABEL_GOALS = "年度总体目标"
-LABEL_INDICATORS = "年度绩效指标"
-TASK_HEADERS = ("任务名称", "主要内容", "预算金额（万元）", "总额", "财政拨款", "其他资金")
-INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标", "指标值")
-TOTAL_LABEL = "金额合计"
+INDICATOR_HEADERS = ("一级指标", "二级指标", "三级指标", "指标值")  # mof-2015's, for tests
+_CENTRED_TYPES = frozenset({"target_value", "enum", "unit", "number", "year"})
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -36,16 +33,14 @@ def clean_text(text: str | None) -> str:
     return _CONTROL.sub("", text).strip()
 
 
-def goal_lines_text(form: Form) -> list[str]:
-    """``目标1：…`` per non-empty goal (a number the clerk typed is not doubled)."""
-    return numbered_goals(clean_text(goal.text) for goal in form.goals)
-
-
 class RowBuilder:
-    def __init__(self, columns: Columns, metrics: Metrics, char_width: Callable[[str], float]) -> None:
+    def __init__(
+        self, columns: Columns, metrics: Metrics, char_width: Callable[[str], float], template: Template
+    ) -> None:
         self.columns = columns
         self.metrics = metrics
         self.char_width = char_width
+        self.template = template
 
     def wrap(self, text: str, x0: float, x1: float) -> list[str]:
         return wrap_text(text, x1 - x0 - 2 * self.metrics.pad_x, self.char_width)
@@ -64,35 +59,46 @@ class RowBuilder:
         lines = [text[i : i + 2] for i in range(0, len(text), 2)]
         return Span(cols.x0, cols.inner_x0, lines, lines + [CONTINUED], bold=True)
 
-    # -- the four blocks -------------------------------------------------------
+    def edges(self, widths: list[float]) -> list[float]:
+        """Column edges for declared widths (shares of the inner width; undeclared ones share the rest)."""
+        declared = sum(w for w in widths if w > 0)
+        missing = [w for w in widths if w <= 0]
+        rest = (1.0 - declared) / len(missing) if missing and declared < 1.0 else 0.0
+        shares = [w if w > 0 else rest for w in widths]
+        total = sum(shares) or 1.0
+        return self.columns.edges(tuple(share / total for share in shares))
 
-    def department(self, form: Form) -> list[Row]:
+    # -- the blocks --------------------------------------------------------------
+
+    def header_fields(self, form: Form) -> list[Row]:
+        """部门（单位）名称, then each field the template adds (部门（单位）职责 …), label | text."""
         cols = self.columns
-        split = cols.task_edges[1]
+        tasks = self.template.block("tasks")
+        split = self.edges([c.width for c in tasks.columns])[1] if tasks else self.columns.task_edges[1]
+        department = self.template.field("department")
+        rows = [(department.label if department else "部门（单位）名称", form.department)]
+        rows += [(f.label, form.fields.get(f.key, "")) for f in self.template.extra_fields if f.printed]
         return [
-            Row(
-                [
-                    self.cell(LABEL_DEPARTMENT, cols.x0, split, ALIGN_CENTER, bold=True),
-                    self.cell(form.department, split, cols.x1),
-                ]
-            )
+            Row([self.cell(label, cols.x0, split, ALIGN_CENTER, bold=True), self.cell(text, split, cols.x1)])
+            for label, text in rows
         ]
 
-    def tasks(self, form: Form) -> list[Row]:
-        e = self.columns.task_edges
-        block = self.block_label(LABEL_TASKS)
-        name = self.span(TASK_HEADERS[0], e[0], e[1], continued=False, bold=True)
-        content = self.span(TASK_HEADERS[1], e[1], e[2], continued=False, bold=True)
+    def tasks(self, form: Form, block: Block) -> list[Row]:
+        e = self.edges([c.width for c in block.columns])
+        label = self.block_label(block.label)
+        name = self.span(block.columns[0].label, e[0], e[1], continued=False, bold=True)
+        content = self.span(block.columns[1].label, e[1], e[2], continued=False, bold=True)
+        amounts = block.columns[2:]
         top = Row(
-            [self.cell(TASK_HEADERS[2], e[2], e[5], ALIGN_CENTER, bold=True)],
-            [block, name, content],
+            [self.cell(block.group_label, e[2], e[-1], ALIGN_CENTER, bold=True)],
+            [label, name, content],
             is_header=True,
             splittable=False,
             keep_with_next=True,
         )
         parts = Row(
-            [self.cell(TASK_HEADERS[3 + k], e[2 + k], e[3 + k], ALIGN_CENTER, bold=True) for k in range(3)],
-            [block, name, content],
+            [self.cell(c.label, e[2 + k], e[3 + k], ALIGN_CENTER, bold=True) for k, c in enumerate(amounts)],
+            [label, name, content],
             is_header=True,
             splittable=False,
             keep_with_next=True,
@@ -100,40 +106,51 @@ class RowBuilder:
         header = [top, parts]
         rows = [top, parts]
         for task in form.tasks:
-            amounts = [task.amount_text(key) for key in TASK_AMOUNTS]
+            texts = [task.amount_text(c.key) for c in amounts]
             rows.append(
                 Row(
                     [self.cell(task.name, e[0], e[1]), self.cell(task.content, e[1], e[2])]
-                    + [self.cell(a, e[2 + k], e[3 + k], ALIGN_RIGHT) for k, a in enumerate(amounts)],
-                    [block],
+                    + [self.cell(a, e[2 + k], e[3 + k], ALIGN_RIGHT) for k, a in enumerate(texts)],
+                    [label],
                     header=header,
                 )
             )
-        sums = form.sums()
+        sums = dict(zip(("total", "fiscal", "other"), form.sums()))
         rows.append(
             Row(
-                [self.cell(TOTAL_LABEL, e[0], e[1], ALIGN_CENTER, bold=True), self.cell("", e[1], e[2])]
-                + [self.cell(format_amount(a), e[2 + k], e[3 + k], ALIGN_RIGHT) for k, a in enumerate(sums)],
-                [block],
+                [self.cell(block.total_row, e[0], e[1], ALIGN_CENTER, bold=True), self.cell("", e[1], e[2])]
+                + [self.cell(format_amount(sums.get(c.key)), e[2 + k], e[3 + k], ALIGN_RIGHT)
+                   for k, c in enumerate(amounts)],
+                [label],
                 header=header,
             )
         )
         return rows
 
-    def goals(self, form: Form) -> list[Row]:
+    def goals(self, form: Form, block: Block) -> list[Row]:
         cols = self.columns
         lines: list[str] = []
-        for text in goal_lines_text(form):
+        for text in self.template.numbered_goals([clean_text(goal.text) for goal in form.goals]):
             lines.extend(self.wrap(text, cols.inner_x0, cols.x1))
         cell = Cell(cols.inner_x0, cols.x1, lines or [""], ALIGN_LEFT)
-        return [Row([cell], [self.block_label(LABEL_GOALS)])]
+        return [Row([cell], [self.block_label(block.label)])]
 
-    def indicators(self, form: Form) -> list[Row]:
-        e = self.columns.indicator_edges
-        block = self.block_label(LABEL_INDICATORS)
+    def _indicator_cells(self, indicator: Indicator, columns: tuple[Column, ...], e: list[float]) -> list[Cell]:
+        cells = [self.cell(indicator.name, e[2], e[3])]
+        for k, column in enumerate(columns):
+            text = indicator.parsed.canonical if column.key == "value" else indicator.extras.get(column.key, "")
+            align = ALIGN_CENTER if column.type in _CENTRED_TYPES else ALIGN_LEFT
+            cells.append(self.cell(text, e[3 + k], e[4 + k], align))
+        return cells
+
+    def indicators(self, form: Form, block: Block) -> list[Row]:
+        columns = tuple(c for c in block.columns if c.printed)
+        e = self.edges([lv.width for lv in block.levels] + [c.width for c in columns])
+        label = self.block_label(block.label)
+        titles = [lv.label for lv in block.levels] + [c.label for c in columns]
         header = Row(
-            [self.cell(title, e[k], e[k + 1], ALIGN_CENTER, bold=True) for k, title in enumerate(INDICATOR_HEADERS)],
-            [block],
+            [self.cell(title, e[k], e[k + 1], ALIGN_CENTER, bold=True) for k, title in enumerate(titles)],
+            [label],
             is_header=True,
             splittable=False,
             keep_with_next=True,
@@ -147,21 +164,26 @@ class RowBuilder:
             for level2 in groups:
                 span2 = self.span(level2.name, e[1], e[2])
                 for indicator in level2.indicators:
-                    rows.append(
-                        Row(
-                            [
-                                self.cell(indicator.name, e[2], e[3]),
-                                self.cell(indicator.parsed.canonical, e[3], e[4], ALIGN_CENTER),
-                            ],
-                            [block, span1, span2],
-                            header=[header],
-                        )
-                    )
+                    cells = self._indicator_cells(indicator, columns, e)
+                    rows.append(Row(cells, [label, span1, span2], header=[header]))
         if len(rows) == 1:  # nothing filled in yet: one empty row to write on
-            rows.append(Row([Cell(e[k], e[k + 1], [""]) for k in range(4)], [block], header=[header]))
+            rows.append(Row([Cell(e[k], e[k + 1], [""]) for k in range(len(titles))], [label], header=[header]))
         return rows
 
 
-def build_rows(form: Form, columns: Columns, metrics: Metrics, char_width: Callable[[str], float]) -> list[Row]:
-    builder = RowBuilder(columns, metrics, char_width)
-    return builder.department(form) + builder.tasks(form) + builder.goals(form) + builder.indicators(form)
+def build_rows(
+    form: Form, columns: Columns, metrics: Metrics, char_width: Callable[[str], float], template: Template | None = None
+) -> list[Row]:
+    """The form's rows, in the order of its template's blocks."""
+    from perfdesk.domain.forms import template_of
+
+    builder = RowBuilder(columns, metrics, char_width, template or template_of(form))
+    rows = builder.header_fields(form)
+    for block in builder.template.blocks:
+        if block.type == "money_table":
+            rows += builder.tasks(form, block)
+        elif block.type == "goal_list":
+            rows += builder.goals(form, block)
+        elif block.type == "indicator_grid":
+            rows += builder.indicators(form, block)
+    return rows

@@ -8,14 +8,18 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from perfdesk.domain.forms.declaration import Block, Column, Level, Template
 from perfdesk.domain.forms.loading import DeclarationError, clean_label
 from perfdesk.paths import resources_dir
 
+if TYPE_CHECKING:
+    from perfdesk.domain.model import Form
+
 __all__ = [
     "Block", "Column", "DeclarationError", "Level", "Template", "clean_label",
-    "default_template", "get_template", "reload", "templates",
+    "default_template", "get_template", "reload", "template_of", "templates",
 ]
 
 
@@ -33,6 +37,14 @@ def reload() -> None:
 
 def get_template(template_id: str) -> Template | None:
     return templates().get(template_id)
+
+
+def template_of(form: Form) -> Template:
+    """The template a form is printed and exchanged by: its own, or its kind's default."""
+    template = get_template(form.template) or default_template(form.kind) or default_template("department_overall")
+    if template is None:  # pragma: no cover - mof-2015 ships with perfdesk
+        raise DeclarationError("resources/forms 中没有表样定义文件")
+    return template
 
 
 def default_template(kind: str) -> Template | None:

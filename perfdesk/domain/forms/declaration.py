@@ -117,6 +117,10 @@ class Template:
         goals = self.block("goals")
         return numbered_goals(texts, goals.numbering if goals and goals.numbering else DEFAULT_PATTERN)
 
+    def heading(self, year: int | None) -> tuple[str, str]:
+        """The title and the line under it (``（2022年）``; blanks to write the year in by hand)."""
+        return self.title, self.subtitle.replace("{year}", str(year) if year else "　　　　")
+
     def subtitle_for(self, year: int | None) -> str:
         if not self.subtitle or year is None:
             return ""
