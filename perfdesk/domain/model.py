@@ -174,7 +174,11 @@ class Form:
 
     @property
     def kind_title(self) -> str:
-        return FORM_KINDS.get(self.kind, self.kind)
+        """The table's title as its template prints it (湖南: 年度整体绩效目标表)."""
+        from perfdesk.domain.forms import get_template
+
+        template = get_template(self.template)
+        return template.title if template is not None else FORM_KINDS.get(self.kind, self.kind)
 
     @property
     def display_name(self) -> str:

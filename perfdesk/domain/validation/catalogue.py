@@ -82,6 +82,16 @@ _RULES = (
     RuleInfo("cost.cap_over_budget", E, "成本上限超过金额合计"),
     RuleInfo("satisfaction.not_percent_floor", H, "满意度通常写作 ≥ 百分比"),
     RuleInfo("time.direction", H, "时效指标的比较方向需确认"),
+    # the form's template: its own fields and columns (rules_template)
+    RuleInfo("template.field_missing", E, "表样要求的表头字段未填写"),
+    RuleInfo("template.cell_missing", E, "表样要求的指标栏目未填写"),
+    RuleInfo("template.enum_invalid", E, "栏目取值不在可选范围内"),
+    RuleInfo("template.not_number", E, "栏目应为数字"),
+    RuleInfo("template.empty_row", E, "三级指标空行"),
+    RuleInfo("template.level3_is_level2", W, "三级指标名称是二级指标名称"),
+    RuleInfo("template.quantitative_not_number", E, "定量指标的指标值不是数字"),
+    RuleInfo("template.qualitative_with_unit", W, "定性指标填写了计量单位"),
+    RuleInfo("template.unit_mismatch", E, "计量单位与指标值中的单位不一致"),
     RuleInfo("rate.direction", H, "比率指标的比较方向需确认"),
 )
 

@@ -6,13 +6,14 @@ import decimal
 from collections import Counter
 from collections.abc import Callable
 
-from perfdesk.domain.model import Form
+from perfdesk.domain.model import Form, Indicator
 from perfdesk.domain.validation import (
     rules_conventions,
     rules_header,
     rules_money,
     rules_names,
     rules_print,
+    rules_template,
     rules_tree,
     rules_values,
 )
@@ -21,6 +22,7 @@ from perfdesk.domain.validation.problems import Problem, Severity
 from perfdesk.domain.validation.rules_names import name_key
 from perfdesk.domain.validation.settings import ValidationSettings
 from perfdesk.domain.validation.valuefacts import value_facts
+from perfdesk.domain.values import ValueKind
 
 FORM_RULES: tuple[Callable[[Context], None], ...] = (
     rules_header.check_header,
@@ -29,6 +31,7 @@ FORM_RULES: tuple[Callable[[Context], None], ...] = (
     rules_tree.check_tree,
     rules_header.check_people,
     rules_print.check_printable,
+    rules_template.check_template,
 )
 # Each returns a per-run checker called once per 三级, so the whole run stays O(n).
 ROW_RULES: tuple[Callable[[Context], Callable[[Row], None]], ...] = (
@@ -54,6 +57,7 @@ def validate_form(form: Form, settings: ValidationSettings | None = None) -> lis
         ctx = Context.build(form, settings or ValidationSettings())
         for rule in FORM_RULES:
             rule(ctx)
+        unit_key = _unit_column(form)
         checkers = [make(ctx) for make in ROW_RULES]
         checkers.append(_text_checker(ctx))
         for level1 in form.tree:
@@ -63,11 +67,26 @@ def validate_form(form: Form, settings: ValidationSettings | None = None) -> lis
                 counts = Counter(keys)
                 for number, indicator in enumerate(level2.indicators, start=1):
                     key = keys[number - 1]
-                    facts = value_facts(indicator.value)
+                    facts = value_facts(_with_unit(indicator, unit_key))
                     row = Row(level1, level2, indicator, number, role, facts, key, counts[key] > 1)
                     for check in checkers:
                         check(row)
         return ctx.problems()
+
+
+def _unit_column(form: Form) -> str | None:
+    """The key of the template's 计量单位 column, if it has one (湖南)."""
+    from perfdesk.domain.forms import template_of
+
+    return next((c.key for c in template_of(form).extra_indicator_columns if c.type == "unit"), None)
+
+
+def _with_unit(indicator: Indicator, unit_key: str | None) -> str:
+    """The 指标值 as the value rules read it: ``100`` with 计量单位 ``%`` is judged as ``100%``."""
+    unit = indicator.extras.get(unit_key, "").strip() if unit_key else ""
+    if unit and indicator.parsed.kind is ValueKind.NUMBER and not indicator.parsed.unit:
+        return indicator.value + unit
+    return indicator.value
 
 
 def _text_checker(ctx: Context) -> Callable[[Row], None]:

@@ -1,0 +1,93 @@
+"""审核 rules read from the form's template: required header fields and columns, drop-down values,
+numbers, and the columns that describe a 指标值 (a 定量/定性 column, a 计量单位 column).
+
+They are generic by column type, so a province template gets them by declaring its columns:
+- a required field or column left empty is an error;
+- an ``enum`` cell outside its options is an error, a ``number`` cell that is no number too;
+- an ``enum`` column whose options are 定量 / 定性 says what the 指标值 must be: 定量 needs a
+  number, 定性 with a 计量单位 is a warning;
+- a ``unit`` column must agree with the unit written in the 指标值 (``28.8万元`` with ``%``);
+- an empty row (no name, no value, no column filled) is an error;
+- a 三级 named like a 二级 of either framework (``社会成本指标``) is a warning.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from perfdesk.domain.forms import Column, Template, template_of
+from perfdesk.domain.framework import all_frameworks
+from perfdesk.domain.model import Indicator
+from perfdesk.domain.validation.context import SEP, Context
+from perfdesk.domain.validation.problems import Place
+from perfdesk.domain.values import ValueKind
+
+VALUE_KINDS = ("定量", "定性")
+
+
+def _is_value_kind(column: Column) -> bool:
+    return column.type == "enum" and set(column.options) == set(VALUE_KINDS)
+
+
+def _level2_names() -> frozenset[str]:
+    return frozenset(name for f in all_frameworks().values() for _, children in f.level1 for name in children)
+
+
+def check_template(ctx: Context) -> None:
+    template = template_of(ctx.form)
+    for field in template.extra_fields:
+        if field.required and not ctx.form.fields.get(field.key, "").strip():
+            ctx.report("template.field_missing", Place("header", None, field.key, field.label),
+                       f"未填写“{field.label}”（{template.name}要求填写）。")
+    columns = template.extra_indicator_columns
+    level2_names = _level2_names()
+    for level1 in ctx.form.tree:
+        for level2 in level1.children:
+            for number, indicator in enumerate(level2.indicators, start=1):
+                label = f"{level1.name}{SEP}{level2.name}{SEP}{indicator.name.strip() or f'第{number}行（未命名）'}"
+                _check_row(ctx, template, columns, indicator, label, level2_names)
+
+
+def _check_row(ctx: Context, template: Template, columns: tuple[Column, ...], indicator: Indicator, label: str,
+               level2_names: frozenset[str]) -> None:
+    extras = indicator.extras
+    blank = not indicator.name.strip() and not indicator.value.strip() and not any(v.strip() for v in extras.values())
+    if blank and columns:  # without extra columns, name.empty already says it
+        ctx.report("template.empty_row", Place("indicator", indicator.id, "name", label),
+                   "这一行三级指标什么都没有填写，打印出来是一行空格，请删除这一行。")
+        return
+    name = indicator.name.strip()
+    if name in level2_names:
+        ctx.report("template.level3_is_level2", Place("indicator", indicator.id, "name", label),
+                   f"三级指标“{name}”是指标体系中的二级指标名称，请填写具体的三级指标。")
+    parsed = indicator.parsed
+    kind = next((extras.get(c.key, "").strip() for c in columns if _is_value_kind(c)), "")
+    unit_column = next((c for c in columns if c.type == "unit"), None)
+    unit = extras.get(unit_column.key, "").strip() if unit_column else ""
+    for column in columns:
+        text = extras.get(column.key, "").strip()
+        place = Place("indicator", indicator.id, column.key, f"{label}{SEP}{column.label}")
+        if column.required and not text:
+            ctx.report("template.cell_missing", place, f"“{column.label}”未填写（{template.name}要求填写）。")
+        elif text and column.type == "enum" and text not in column.options:
+            ctx.report("template.enum_invalid", place,
+                       f"“{column.label}”应为 {' / '.join(column.options)} 之一，而不是“{text}”。")
+        elif text and column.type == "number" and not _is_number(text):
+            ctx.report("template.not_number", place, f"“{column.label}”应为数字，而不是“{text}”。")
+    value_place = Place("indicator", indicator.id, "value", f"{label}{SEP}指标值")
+    if kind == "定量" and parsed.kind is not ValueKind.NUMBER and indicator.value.strip():
+        ctx.report("template.quantitative_not_number", value_place,
+                   f"指标值类型为“定量”，指标值“{indicator.value}”应为数字（可带比较符，如 ≥95）。")
+    if kind == "定性" and unit:
+        ctx.report("template.qualitative_with_unit", value_place,
+                   f"指标值类型为“定性”，却填写了计量单位“{unit}”；定性指标一般不填计量单位。")
+    if unit and parsed.kind is ValueKind.NUMBER and parsed.unit and parsed.unit != unit:
+        ctx.report("template.unit_mismatch", value_place,
+                   f"计量单位“{unit}”与指标值“{indicator.value}”中的单位“{parsed.unit}”不一致，请改为一致。")
+
+
+def _is_number(text: str) -> bool:
+    try:
+        return Decimal(text.replace(",", "")).is_finite()
+    except InvalidOperation:
+        return False
