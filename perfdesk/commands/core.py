@@ -40,8 +40,10 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
     from perfdesk.domain import jsonform
     from perfdesk.store import open_project
-    from perfdesk.textfile import write_text_atomic
+    from perfdesk.textfile import refuse_same_file, write_text_atomic
 
+    if args.out != "-":
+        refuse_same_file(Path(args.file), Path(args.out))
     text = jsonform.dumps(open_project(Path(args.file)))
     if args.out == "-":
         sys.stdout.write(text)
@@ -59,8 +61,9 @@ def _import_json_args(parser: argparse.ArgumentParser) -> None:
 def cmd_import_json(args: argparse.Namespace) -> int:
     from perfdesk.domain import jsonform
     from perfdesk.store import save_project
-    from perfdesk.textfile import read_text
+    from perfdesk.textfile import read_text, refuse_same_file
 
+    refuse_same_file(Path(args.input), Path(args.out))
     project = jsonform.loads(read_text(Path(args.input)))
     save_project(project, Path(args.out))
     print(f"已写入项目：{args.out}（{_summary(project)}）")

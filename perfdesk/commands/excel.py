@@ -21,7 +21,9 @@ def _export_args(parser: argparse.ArgumentParser) -> None:
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
     from perfdesk.excel import export_project_xlsx
     from perfdesk.store import open_project
+    from perfdesk.textfile import refuse_same_file
 
+    refuse_same_file(Path(args.file), Path(args.out))
     project = open_project(Path(args.file))
     export_project_xlsx(project, Path(args.out))
     indicators = sum(form.indicator_count() for form in project.forms)
@@ -40,7 +42,9 @@ def _import_args(parser: argparse.ArgumentParser) -> None:
 def cmd_import_xlsx(args: argparse.Namespace) -> int:
     from perfdesk.excel import import_xlsx
     from perfdesk.store import save_project
+    from perfdesk.textfile import refuse_same_file
 
+    refuse_same_file(Path(args.input), Path(args.out))
     result = import_xlsx(Path(args.input))
     save_project(result.project, Path(args.out))
     for line in result.notes:

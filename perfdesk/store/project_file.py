@@ -9,7 +9,6 @@ target with ``os.replace``: the file on disk is always the old or the new projec
 from __future__ import annotations
 
 import os
-import shutil
 import sqlite3
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from perfdesk.store.migrations import migrate
 from perfdesk.oserrors import describe_os_error, describe_sqlite_error
 from perfdesk.store.rows import read_project, write_project
 from perfdesk.store.identity import APPLICATION_ID, SCHEMA_VERSION
-from perfdesk.textfile import remove_quietly, replace_into, temp_beside
+from perfdesk.textfile import copy_atomic, remove_quietly, replace_into, temp_beside, write_target
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -117,10 +116,13 @@ def _verify(path: Path) -> None:
 def save_project(project: Project, path: str | os.PathLike[str], keep_backup: bool = False) -> None:
     """Write ``project`` to ``path`` atomically. Raises :class:`FileWriteError`.
 
-    With ``keep_backup`` the file being replaced is kept as ``FILE.db.bak``.
+    With ``keep_backup`` the file being replaced is kept as ``FILE.db.bak``, itself written
+    by temp-then-replace (a full disk leaves the last good backup) and never through a link.
+    A symbolic link at ``path`` is saved through to its target; see ``textfile.write_target``.
     """
-    path = Path(path)
-    folder = path.parent.resolve()
+    shown = Path(path)
+    path = write_target(shown)
+    folder = path.parent
     memory = sqlite3.connect(":memory:")
     try:
         write_project(memory, project)
@@ -139,16 +141,16 @@ def save_project(project: Project, path: str | os.PathLike[str], keep_backup: bo
             with tmp.open("rb+") as handle:
                 os.fsync(handle.fileno())
             if keep_backup and path.exists():
-                shutil.copy2(path, path.with_name(path.name + ".bak"))
+                copy_atomic(path, path.with_name(path.name + ".bak"))
             replace_into(tmp, path)
             _fsync_dir(folder)
         except BaseException as exc:
             remove_quietly(tmp)
             remove_quietly(Path(str(tmp) + "-journal"))
             if isinstance(exc, OSError):
-                raise FileWriteError(describe_os_error(exc, path)) from None
+                raise FileWriteError(describe_os_error(exc, shown)) from None
             if isinstance(exc, sqlite3.Error):
-                raise FileWriteError(describe_sqlite_error(exc, path)) from None
+                raise FileWriteError(describe_sqlite_error(exc, shown)) from None
             raise
     finally:
         memory.close()
