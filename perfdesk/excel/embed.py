@@ -10,7 +10,9 @@ unhide from the Excel/WPS menus, and which Excel, WPS and LibreOffice keep on sa
 The JSON is trusted only while the visible sheet is exactly as exported: a
 fingerprint of every non-formula cell is stored with it. If a clerk edits anything,
 the fingerprint differs and the importer reads the visible cells instead (taking
-from the JSON only what still agrees with them: see ``importer``).
+from the JSON only what still agrees with them: see ``importer``). The fingerprint is
+not secret, so the importer also prints the record again and uses it whole only when
+that matches the visible cells: an edited record never overrides what the clerk sees.
 """
 
 from __future__ import annotations

@@ -76,13 +76,36 @@ def import_xlsx(path: str | os.PathLike[str]) -> ImportResult:
     return ImportResult(project, notes)
 
 
+def printed_fingerprint(form: Form) -> str:
+    """The fingerprint of the sheet perfdesk would export for ``form`` (what its visible cells would hold)."""
+    from openpyxl import Workbook
+
+    from perfdesk.excel.export import sheet_fingerprint as written_fingerprint
+    from perfdesk.excel.form_sheet import FormSheetWriter
+    from perfdesk.excel.styles import StyleBook
+
+    ws = Workbook().active
+    FormSheetWriter(ws, form, StyleBook(ws)).write()
+    return written_fingerprint(ws)
+
+
 def _read_one(grid: SheetGrid, embedded: list[Embedded]) -> tuple[Form | None, list[str]]:
+    """The hidden record stands in for the visible cells only when it prints exactly as they read.
+
+    The stored fingerprint is not secret: a record whose JSON was edited keeps it. So the
+    record is printed again and compared with the visible cells; when they differ, every
+    visible value comes from the cells and the record only supplies what cells cannot carry.
+    """
+    disagrees = False
     if embedded:
         print_hash = sheet_fingerprint(grid)
         exact = [e for e in embedded if e.fingerprint == print_hash]
-        if exact:
-            record = next((e for e in exact if e.sheet == grid.title), exact[0])
+        exact.sort(key=lambda e: e.sheet != grid.title)
+        for record in exact:
             form = record.build()
+            if printed_fingerprint(form) != print_hash:
+                disagrees = True
+                continue
             note = (
                 f"工作表“{grid.title}”：perfdesk 导出的表，导出后未改动，已按原始数据完整还原"
                 f"（任务 {len(form.tasks)} 项，目标 {len(form.goals)} 条，三级指标 {form.indicator_count()} 个）"
@@ -90,6 +113,10 @@ def _read_one(grid: SheetGrid, embedded: list[Embedded]) -> tuple[Form | None, l
             return form, [note]
     original = next((e for e in embedded if e.sheet == grid.title), None)
     read = read_sheet(grid, original.record.get("framework") if original else None)
+    if read.form is not None and disagrees:
+        read.notes.append(
+            "  注意：工作簿中隐藏的 perfdesk 原始数据与表格内容不一致（可能被修改过），已以表格中看得见的内容为准"
+        )
     if read.form is not None and original is not None:
         read.notes.append(_restore_unseen(read.form, original.build()))
     return read.form, read.notes
