@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 from perfdesk.errors import FileReadError, FileWriteError
-from perfdesk.oserrors import describe_os_error
+from perfdesk.oserrors import describe_os_error, describe_read_error
 
 
 def read_text(path: Path) -> str:
@@ -28,7 +28,7 @@ def read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise FileReadError(f"无法读取“{path}”：{exc.strerror or exc}") from None
+        raise FileReadError(describe_read_error(exc, path)) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:

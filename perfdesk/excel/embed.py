@@ -123,11 +123,11 @@ def read_data_sheet(sheets: list[SheetCells]) -> tuple[list[Embedded], str | Non
             parts.append(value)
             column += 1
         try:
-            data = json.loads("".join(parts))
+            data = jsonform.parse_json("".join(parts))
             embedded = Embedded(str(data["sheet"]), str(data["fingerprint"]), data["form"])
             embedded.build()  # validates the record now rather than on use
             found.append(embedded)
-        except (ValueError, KeyError, TypeError, FileReadError) as exc:
+        except (ValueError, KeyError, TypeError, RecursionError, FileReadError) as exc:
             log.warning("embedded record %d unusable: %s", row, exc)
             return [], "工作簿中的 perfdesk 原始数据已损坏，已忽略，仅按表格内容导入"
     return found, None

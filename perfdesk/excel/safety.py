@@ -17,6 +17,7 @@ import zipfile
 from pathlib import Path
 
 from perfdesk.errors import FileReadError, PerfdeskError
+from perfdesk.oserrors import describe_read_error
 
 MB = 1024 * 1024
 MAX_FILE_BYTES = 200 * MB  # the file itself
@@ -69,7 +70,7 @@ def read_input(path: Path) -> bytes:
         with path.open("rb") as handle:
             return handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise FileReadError(f"无法读取“{path}”：{exc.strerror or exc}") from None
+        raise FileReadError(describe_read_error(exc, path)) from None
 
 
 def sniff(data: bytes, name: str) -> None:

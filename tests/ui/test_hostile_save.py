@@ -23,3 +23,27 @@ def test_ctrl_s_on_a_read_only_file_says_so_and_keeps_both(window, qtbot, monkey
     assert path.read_bytes() == before
     assert open_project(path).forms[0].year == 2022
     assert window.isWindowModified() and window.doc.form.year == 2031
+
+
+def test_a_db_with_hostile_values_is_refused_by_the_window_without_tracebacks(window, tmp_path, monkeypatch, capfd):
+    import sqlite3
+
+    from perfdesk.sample import sample_project
+    from perfdesk.store import save_project
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
+    for statement in ("UPDATE task SET total = 'sNaN'", "UPDATE form SET year = x'00'",
+                      "UPDATE level1 SET name = x'ff00'"):
+        bad = tmp_path / "bad.db"
+        bad.unlink(missing_ok=True)
+        save_project(sample_project(), bad)
+        conn = sqlite3.connect(bad)
+        conn.execute(statement)
+        conn.commit()
+        conn.close()
+        assert not window.files.open_path(bad, ask=False)
+        assert shown and "bad.db" in shown[-1] and "无效" in shown[-1]
+        window.repaint()
+    assert window.doc.form.department == "新疆巴州人力资源和社会保障局"  # the open project stays
+    assert "Error calling Python override" not in capfd.readouterr().err

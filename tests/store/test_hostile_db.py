@@ -1,0 +1,82 @@
+"""Hostile and foreign-made .db files: views, triggers, WAL mode (issue 20, items 14 and 15)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import time
+
+import pytest
+from mainrun import run_main
+
+from perfdesk.domain.money import read_amount
+from perfdesk.errors import FileReadError
+from perfdesk.sample import sample_project
+from perfdesk.store import open_project, save_project
+
+RECURSIVE_VIEW = (
+    "CREATE VIEW goal AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) "
+    "SELECT hex(randomblob(1000)) AS id, 'x' AS form_id, i AS position, 'x' AS text FROM n ORDER BY text"
+)
+
+
+def _tamper(path, *statements: str) -> None:
+    conn = sqlite3.connect(path)
+    for statement in statements:
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize("statements, what", [
+    (("DROP TABLE goal", RECURSIVE_VIEW), "视图"),
+    (("DROP TABLE goal", ("CREATE VIEW goal AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+      "WHERE i > 0) SELECT 'a' AS id, 'b' AS form_id, 0 AS position, 't' AS text FROM n WHERE i < 0")), "视图"),
+    (("CREATE TRIGGER t AFTER INSERT ON goal BEGIN DELETE FROM task; END",), "触发器"),
+])
+def test_views_and_triggers_are_refused_quickly(tmp_path, statements, what):
+    path = tmp_path / "hostile.db"
+    save_project(sample_project(), path)
+    _tamper(path, *statements)
+    start = time.monotonic()
+    with pytest.raises(FileReadError, match=what):
+        open_project(path)
+    result = run_main("validate", str(path), text=True)
+    assert result.returncode == 2 and what in result.stderr and "Traceback" not in result.stderr
+    assert time.monotonic() - start < 20
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hostile.db"]
+
+
+def test_amounts_beyond_a_sane_magnitude_are_kept_as_text():
+    assert read_amount("1" * 15) == (int("1" * 15), None)
+    for text in ("1" * 16, "0." + "1" * 13, "9" * 1_000_000):
+        assert read_amount(text) == (None, text)
+
+
+def _wal_copy(tmp_path):
+    """A WAL-mode project whose last change is still only in its -wal file (another program wrote it)."""
+    source = tmp_path / "src"
+    source.mkdir()
+    path = source / "wal.db"
+    save_project(sample_project(), path)
+    writer = sqlite3.connect(path)
+    writer.execute("PRAGMA journal_mode = WAL")
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("UPDATE form SET department = '只在 WAL 里的修改'")
+    writer.commit()
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    for name in ("wal.db", "wal.db-wal"):
+        shutil.copyfile(source / name, stick / name)
+    writer.close()
+    return stick / "wal.db"
+
+
+def test_a_wal_mode_file_opens_with_its_wal_and_leaves_nothing_beside_it(tmp_path):
+    path = _wal_copy(tmp_path)
+    before = {p.name: p.read_bytes() for p in path.parent.iterdir()}
+    assert open_project(path).forms[0].department == "只在 WAL 里的修改"
+    assert {p.name: p.read_bytes() for p in path.parent.iterdir()} == before  # no -shm, nothing changed
+    (path.parent / "wal.db-wal").unlink()
+    assert open_project(path).forms[0].department == sample_project().forms[0].department
+    assert sorted(p.name for p in path.parent.iterdir()) == ["wal.db"]
