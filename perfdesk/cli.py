@@ -76,20 +76,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str]) -> int:
     import perfdesk.commands  # noqa: F401  (registers the commands)
+    from perfdesk.console import EscapingOutput
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        parser.print_help()
-        return 0
-    original = sys.stdout
+    # Names from files (a department, a sheet) can hold ESC, BEL or U+202E: never raw to the console.
+    original, original_err = sys.stdout, sys.stderr
     if original is not None:
-        sys.stdout = _WatchedOutput(original)
+        sys.stdout = _WatchedOutput(EscapingOutput(original))
+    if original_err is not None:
+        sys.stderr = EscapingOutput(original_err)
     try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return 0
         return _run_handler(args)
     finally:
         if isinstance(sys.stdout, _WatchedOutput):
             sys.stdout = original
+        sys.stderr = original_err
 
 
 def _run_handler(args: argparse.Namespace) -> int:

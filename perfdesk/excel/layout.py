@@ -136,6 +136,9 @@ def height_for(lines: int, font_pt: float = BODY_PT) -> float:
 
 
 _BAD_TITLE_CHARS = re.compile(r"[\[\]:*?/\\]")
+# Control characters make the workbook unreadable when in a sheet name (Excel, LibreOffice and
+# openpyxl refuse it); cells drop them (``form_sheet.clean``), titles must too.
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _utf16_len(text: str) -> int:
@@ -143,15 +146,16 @@ def _utf16_len(text: str) -> int:
 
 
 def _cut(text: str, limit: int) -> str:
+    text = text[:limit]  # each character is one or two UTF-16 units: at most ``limit`` remain to check
     while _utf16_len(text) > limit:
         text = text[:-1]
     return text
 
 
 def sheet_title(form: Form, index: int, used: set[str]) -> str:
-    """``2022年 新疆巴州人社局``: ≤ 31 characters, no ``[]:*?/\\``, unique (case-insensitive)."""
+    """``2022年 新疆巴州人社局``: ≤ 31 characters, no ``[]:*?/\\`` or control characters, unique (case-insensitive)."""
     year = f"{form.year}年 " if form.year else ""
-    department = _BAD_TITLE_CHARS.sub("_", " ".join(form.department.split()))
+    department = _BAD_TITLE_CHARS.sub("_", " ".join(_CONTROL_CHARS.sub("", form.department).split()))
     base = (year + department).strip().strip("'") or f"表{index}"
     if base.lower() == "history":  # reserved by Excel
         base = f"{base}_"
