@@ -41,6 +41,7 @@ def _import_args(parser: argparse.ArgumentParser) -> None:
 @command("import-xlsx", "从 Excel 工作簿（.xlsx）导入绩效目标表，生成项目文件，并列出识别结果", _import_args)
 def cmd_import_xlsx(args: argparse.Namespace) -> int:
     from perfdesk.excel import import_xlsx
+    from perfdesk.excel.loading import MAX_COLUMNS, MAX_ROWS
     from perfdesk.store import save_project
     from perfdesk.textfile import refuse_same_file
 
@@ -51,4 +52,11 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
         print(line)
     indicators = sum(form.indicator_count() for form in result.project.forms)
     print(f"已写入项目：{args.out}（{len(result.project.forms)} 张表，{indicators} 个三级指标）")
+    if result.partial:
+        import sys
+
+        sheets = "、".join(f"“{title}”" for title in result.partial)
+        print(f"错误：导入不完整：工作表{sheets}在第 {MAX_ROWS} 行或第 {MAX_COLUMNS} 列以外的内容没有读取，"
+              "请删除多余内容或拆分后重新导入", file=sys.stderr)
+        return 1
     return 0

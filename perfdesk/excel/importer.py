@@ -17,14 +17,14 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict, deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from perfdesk.domain.model import Form, Project
 from perfdesk.errors import FileReadError
 from perfdesk.excel.embed import DATA_SHEET, Embedded, fingerprint, read_data_sheet
 from perfdesk.excel.grid import SheetGrid
-from perfdesk.excel.loading import read_sheets
+from perfdesk.excel.loading import MAX_COLUMNS, MAX_ROWS, read_sheets
 from perfdesk.excel.read_sheet import read_sheet
 from perfdesk.excel.safety import XmlSafetyError, check_xml_safety, open_zip, read_input, sniff
 
@@ -33,6 +33,7 @@ from perfdesk.excel.safety import XmlSafetyError, check_xml_safety, open_zip, re
 class ImportResult:
     project: Project
     notes: list[str]  # Chinese lines: per sheet, what was recognised and mapped
+    partial: list[str] = field(default_factory=list)  # sheets with cells beyond the limits, not read
 
 
 def sheet_fingerprint(grid: SheetGrid) -> str:
@@ -56,6 +57,7 @@ def import_xlsx(path: str | os.PathLike[str]) -> ImportResult:
     embedded, embed_note = read_data_sheet(sheets)
     project = Project()
     notes: list[str] = [embed_note] if embed_note else []
+    partial: list[str] = []
     checked = 0
     for sheet in sheets:
         if sheet.title == DATA_SHEET and sheet.state != "visible":
@@ -66,6 +68,12 @@ def import_xlsx(path: str | os.PathLike[str]) -> ImportResult:
         checked += 1
         form, sheet_notes = _read_one(SheetGrid(sheet), embedded)
         notes.extend(sheet_notes)
+        if sheet.beyond_limits:
+            partial.append(sheet.title)
+            notes.append(
+                f"  注意：工作表“{sheet.title}”在第 {MAX_ROWS} 行或第 {MAX_COLUMNS} 列以外还有内容，"
+                "perfdesk 没有读取这些内容，导入不完整"
+            )
         if form is not None:
             project.forms.append(form)
     if not project.forms:
@@ -73,7 +81,7 @@ def import_xlsx(path: str | os.PathLike[str]) -> ImportResult:
             f"“{name}”中没有找到可识别的绩效目标表；表格中应有“任务名称”“主要内容”“三级指标”“指标值”等栏目"
             f"（共检查 {checked} 张工作表）"
         )
-    return ImportResult(project, notes)
+    return ImportResult(project, notes, partial)
 
 
 def printed_fingerprint(form: Form) -> str:
