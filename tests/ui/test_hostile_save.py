@@ -47,3 +47,24 @@ def test_a_db_with_hostile_values_is_refused_by_the_window_without_tracebacks(wi
         window.repaint()
     assert window.doc.form.department == "新疆巴州人力资源和社会保障局"  # the open project stays
     assert "Error calling Python override" not in capfd.readouterr().err
+
+
+def test_out_of_memory_in_the_window_is_one_message_without_tracebacks(qapp, monkeypatch, capfd):
+    from perfdesk.ui import app as ui_app
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+
+    def hog() -> None:
+        held = bytearray(64 << 20)  # noqa: F841 - the memory a real failure would still hold
+        raise MemoryError
+
+    try:
+        hog()
+    except MemoryError as exc:
+        kind, value, trace = type(exc), exc, exc.__traceback__
+    ui_app._excepthook(kind, value, trace)
+    del trace
+    assert len(shown) == 1 and "内存不足" in shown[0] and "另存为" in shown[0]
+    assert value.__traceback__ is None  # the frames holding the memory are released
+    assert "Traceback" not in capfd.readouterr().err
