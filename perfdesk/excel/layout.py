@@ -103,6 +103,9 @@ def amount_width(form: Form) -> float:
     return max(WIDTH_AMOUNT, longest * 1.15 + 2)
 
 
+EXCEL_CELL_LIMIT = 32_767  # characters a cell can hold
+
+
 def char_px(ch: str, font_pt: float = BODY_PT) -> float:
     em = font_pt * 4 / 3
     if unicodedata.east_asian_width(ch) in ("W", "F"):
@@ -111,10 +114,14 @@ def char_px(ch: str, font_pt: float = BODY_PT) -> float:
 
 
 def estimate_lines(text: str, width: float, font_pt: float = BODY_PT) -> int:
-    """Lines a wrapped cell of ``width`` (Excel width units) needs for ``text``."""
+    """Lines a wrapped cell of ``width`` (Excel width units) needs for ``text``.
+
+    Only the first ``EXCEL_CELL_LIMIT`` characters count: Excel shows no more in a cell, and a
+    hostile 1M-character name must not cost seconds per cell.
+    """
     usable = max(width * 7.0 - 6.0, 8.0)
     lines = 0
-    for paragraph in text.split("\n"):
+    for paragraph in text[:EXCEL_CELL_LIMIT].split("\n"):
         line_px = 0.0
         count = 1
         for token in re.findall(r"[A-Za-z0-9.%,+\-]+|.", paragraph):

@@ -21,6 +21,9 @@ from perfdesk.errors import FileReadError
 
 MAX_ROWS = 2_000_000  # per table; the largest real project has a few thousand
 QUERY_SECONDS = 30.0  # a bound on any one read of a file, whatever it contains
+# All text in a file, in characters. The largest real project holds well under a million;
+# 70 names of a million characters each made every export take over ten seconds.
+MAX_TEXT_CHARS = 16_000_000
 
 TABLE_LABELS = {
     "form": "表",
@@ -51,13 +54,30 @@ def _kind(value: Any) -> str:
     return "文字"
 
 
+class TextBudget:
+    """How much text a file may hold in all (``MAX_TEXT_CHARS``), counted as its values are read."""
+
+    def __init__(self, name: str, limit: int = MAX_TEXT_CHARS) -> None:
+        self.name = name
+        self.left = limit
+
+    def spend(self, text: str) -> None:
+        self.left -= len(text)
+        if self.left < 0:
+            raise FileReadError(
+                f"“{self.name}”中的文字总量超过 {MAX_TEXT_CHARS // 10_000} 万字，不像是绩效目标表，"
+                "可能已损坏或是恶意文件，无法打开"
+            )
+
+
 class RowChecker:
     """Checks the values of one table's rows; ``bad`` raises the message for the file."""
 
-    def __init__(self, name: str, table: str) -> None:
+    def __init__(self, name: str, table: str, budget: TextBudget | None = None) -> None:
         self.name = name
         self.table = table
         self.row_number = 0
+        self.budget = budget or TextBudget(name)
 
     def next_row(self) -> None:
         self.row_number += 1
@@ -76,6 +96,7 @@ class RowChecker:
         value = row[column]
         if not isinstance(value, str):
             raise self.bad(column, f"应为文字，实际是{_kind(value)}")
+        self.budget.spend(value)
         return value
 
     def year(self, row: sqlite3.Row, column: str) -> int | None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from perfdesk import __version__
 from perfdesk.domain.model import TASK_AMOUNTS, Form, Goal, Indicator, Level1, Level2, People, Project, Task
-from perfdesk.store.checks import RowChecker
+from perfdesk.store.checks import RowChecker, TextBudget
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -96,8 +96,8 @@ def write_project(conn: sqlite3.Connection, project: Project) -> None:
                 db.execute(insert(table), rows)
 
 
-def _rows(db: sqlite3.Cursor, name: str, table: str, order: str) -> Iterator[tuple[RowChecker, sqlite3.Row]]:
-    check = RowChecker(name, table)
+def _rows(db: sqlite3.Cursor, budget: TextBudget, table: str, order: str) -> Iterator[tuple[RowChecker, sqlite3.Row]]:
+    check = RowChecker(budget.name, table, budget)
     for row in db.execute(f"SELECT * FROM {table}{order}"):
         check.next_row()
         yield check, row
@@ -114,9 +114,10 @@ def read_project(conn: sqlite3.Connection, name: str = "项目文件") -> Projec
     """The project in ``conn``; every value is type-checked (see ``checks``). Raises FileReadError."""
     db = conn.cursor()
     db.row_factory = sqlite3.Row
+    budget = TextBudget(name)
     project = Project()
     forms: dict[str, Form] = {}
-    for c, row in _rows(db, name, "form", " ORDER BY position"):
+    for c, row in _rows(db, budget, "form", " ORDER BY position"):
         form = Form(
             kind=c.text(row, "kind"),
             year=c.year(row, "year"),
@@ -128,9 +129,9 @@ def read_project(conn: sqlite3.Connection, name: str = "项目文件") -> Projec
         forms[form.id] = form
         project.forms.append(form)
     unparsed: dict[str, dict[str, str]] = defaultdict(dict)
-    for c, row in _rows(db, name, "task_unparsed", " ORDER BY task_id, field"):
+    for c, row in _rows(db, budget, "task_unparsed", " ORDER BY task_id, field"):
         unparsed[c.text(row, "task_id")][c.text(row, "field")] = c.text(row, "text")
-    for c, row in _rows(db, name, "task", " ORDER BY form_id, position"):
+    for c, row in _rows(db, budget, "task", " ORDER BY form_id, position"):
         task_id = c.text(row, "id")
         amounts = {field: c.money(row, field) for field in TASK_AMOUNTS}
         typed = dict(unparsed.get(task_id, {}))
@@ -141,22 +142,22 @@ def read_project(conn: sqlite3.Connection, name: str = "项目文件") -> Projec
             Task(c.text(row, "name"), c.text(row, "content"), *(amounts[f][0] for f in TASK_AMOUNTS),
                  id=task_id, unparsed={k: v for k, v in typed.items() if k in TASK_AMOUNTS})
         )
-    for c, row in _rows(db, name, "goal", " ORDER BY form_id, position"):
+    for c, row in _rows(db, budget, "goal", " ORDER BY form_id, position"):
         _parent(c, row, "form_id", forms).goals.append(Goal(c.text(row, "text"), id=c.text(row, "id")))
     level1s: dict[str, Level1] = {}
-    for c, row in _rows(db, name, "level1", " ORDER BY form_id, position"):
+    for c, row in _rows(db, budget, "level1", " ORDER BY form_id, position"):
         node1 = Level1(c.text(row, "name"), id=c.text(row, "id"))
         _parent(c, row, "form_id", forms).tree.append(node1)
         level1s[node1.id] = node1
     level2s: dict[str, Level2] = {}
-    for c, row in _rows(db, name, "level2", " ORDER BY level1_id, position"):
+    for c, row in _rows(db, budget, "level2", " ORDER BY level1_id, position"):
         node2 = Level2(c.text(row, "name"), id=c.text(row, "id"))
         _parent(c, row, "level1_id", level1s).children.append(node2)
         level2s[node2.id] = node2
     extras: dict[str, dict[str, str]] = defaultdict(dict)
-    for c, row in _rows(db, name, "indicator_extra", ""):
+    for c, row in _rows(db, budget, "indicator_extra", ""):
         extras[c.text(row, "indicator_id")][c.text(row, "key")] = c.text(row, "value")
-    for c, row in _rows(db, name, "indicator", " ORDER BY level2_id, position"):
+    for c, row in _rows(db, budget, "indicator", " ORDER BY level2_id, position"):
         ind_id = c.text(row, "id")
         ind = Indicator(c.text(row, "name"), c.text(row, "value"), dict(sorted(extras.get(ind_id, {}).items())),
                         id=ind_id)

@@ -80,3 +80,15 @@ def test_a_wal_mode_file_opens_with_its_wal_and_leaves_nothing_beside_it(tmp_pat
     (path.parent / "wal.db-wal").unlink()
     assert open_project(path).forms[0].department == sample_project().forms[0].department
     assert sorted(p.name for p in path.parent.iterdir()) == ["wal.db"]
+
+
+def test_a_file_holding_more_text_than_any_form_is_refused(tmp_path):
+    path = tmp_path / "flood.db"
+    save_project(sample_project(), path)
+    _tamper(path, "UPDATE indicator SET value = printf('%.*c', 250000, 'x')")  # 70 x 250,000 characters
+    start = time.monotonic()
+    result = run_main("export-xlsx", str(path), str(tmp_path / "o.xlsx"), text=True)
+    assert result.returncode == 2 and "文字总量" in result.stderr, result.stderr
+    assert time.monotonic() - start < 10
+    _tamper(path, "UPDATE indicator SET value = printf('%.*c', 100000, 'x')")  # 7 million: still a project
+    assert len(open_project(path).forms[0].tree[0].children[0].indicators[0].value) == 100_000
