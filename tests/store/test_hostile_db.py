@@ -92,3 +92,35 @@ def test_a_file_holding_more_text_than_any_form_is_refused(tmp_path):
     assert time.monotonic() - start < 10
     _tamper(path, "UPDATE indicator SET value = printf('%.*c', 100000, 'x')")  # 7 million: still a project
     assert len(open_project(path).forms[0].tree[0].children[0].indicators[0].value) == 100_000
+
+
+@pytest.fixture
+def read_only_medium(tmp_path):
+    """A real read-only file system (tmpfs remounted ro), like a write-protected USB stick; needs root."""
+    import os
+    import subprocess
+
+    mount_point = tmp_path / "usb"
+    mount_point.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount_point)],
+                                           capture_output=True, check=False).returncode != 0:
+        pytest.skip("mounting a file system needs root")
+    def make_read_only() -> None:
+        subprocess.run(["mount", "-o", "remount,ro", str(mount_point)], check=True)
+
+    try:
+        yield mount_point, make_read_only
+    finally:
+        subprocess.run(["umount", str(mount_point)], check=False)
+
+
+def test_a_wal_mode_file_on_read_only_media_opens(tmp_path, read_only_medium):
+    stick, make_read_only = read_only_medium
+    path = _wal_copy(tmp_path)
+    for name in ("wal.db", "wal.db-wal"):
+        shutil.copyfile(path.parent / name, stick / name)
+    make_read_only()
+    assert open_project(stick / "wal.db").forms[0].department == "只在 WAL 里的修改"
+    result = run_main("export-json", str(stick / "wal.db"), str(tmp_path / "o.json"), text=True)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in stick.iterdir()) == ["wal.db", "wal.db-wal"]
