@@ -25,7 +25,9 @@ def main(argv: list[str] | None = None) -> int:
         return run(args)
     if args and _looks_like_a_command(args[0]):
         names = "、".join(COMMAND_NAMES)
-        print(f"错误：没有“{args[0]}”这个命令。可用的命令：{names}（用 -h 查看用法）", file=sys.stderr)
+        from perfdesk.console import escape_controls
+
+        print(f"错误：没有“{escape_controls(args[0])}”这个命令。可用的命令：{names}（用 -h 查看用法）", file=sys.stderr)
         return 2
     from perfdesk.ui.app import run_gui
 

@@ -48,8 +48,10 @@ def cmd_export_json(args: argparse.Namespace) -> int:
 
     from perfdesk.domain import jsonform
     from perfdesk.store import open_project
-    from perfdesk.textfile import write_text_atomic
+    from perfdesk.textfile import refuse_same_file, write_text_atomic
 
+    if args.out != "-":
+        refuse_same_file(Path(args.file), Path(args.out))
     text = jsonform.dumps(open_project(Path(args.file)))
     if args.out == "-":
         sys.stdout.write(text)
@@ -68,8 +70,9 @@ def cmd_import_json(args: argparse.Namespace) -> int:
     from perfdesk.domain import jsonform
     from perfdesk.store import save_project
     from perfdesk.store.lock import held_for_writing
-    from perfdesk.textfile import read_text
+    from perfdesk.textfile import read_text, refuse_same_file
 
+    refuse_same_file(Path(args.input), Path(args.out))
     project = jsonform.loads(read_text(Path(args.input)))
     with held_for_writing(Path(args.out), force=args.force):
         save_project(project, Path(args.out))

@@ -22,7 +22,9 @@ def _export_args(parser: argparse.ArgumentParser) -> None:
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
     from perfdesk.excel import export_project_xlsx
     from perfdesk.store import open_project
+    from perfdesk.textfile import refuse_same_file
 
+    refuse_same_file(Path(args.file), Path(args.out))
     project = open_project(Path(args.file))
     export_project_xlsx(project, Path(args.out))
     indicators = sum(form.indicator_count() for form in project.forms)
@@ -41,9 +43,12 @@ def _import_args(parser: argparse.ArgumentParser) -> None:
 @command("import-xlsx", "从 Excel 工作簿（.xlsx）导入绩效目标表，生成项目文件，并列出识别结果", _import_args)
 def cmd_import_xlsx(args: argparse.Namespace) -> int:
     from perfdesk.excel import import_xlsx
+    from perfdesk.excel.loading import MAX_COLUMNS, MAX_ROWS
     from perfdesk.store import save_project
     from perfdesk.store.lock import held_for_writing
+    from perfdesk.textfile import refuse_same_file
 
+    refuse_same_file(Path(args.input), Path(args.out))
     result = import_xlsx(Path(args.input))
     with held_for_writing(Path(args.out), force=args.force):
         save_project(result.project, Path(args.out))
@@ -51,4 +56,11 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
         print(line)
     indicators = sum(form.indicator_count() for form in result.project.forms)
     print(f"已写入项目：{args.out}（{len(result.project.forms)} 张表，{indicators} 个三级指标）")
+    if result.partial:
+        import sys
+
+        sheets = "、".join(f"“{title}”" for title in result.partial)
+        print(f"错误：导入不完整：工作表{sheets}在第 {MAX_ROWS} 行或第 {MAX_COLUMNS} 列以外的内容没有读取，"
+              "请删除多余内容或拆分后重新导入", file=sys.stderr)
+        return 1
     return 0

@@ -24,7 +24,9 @@ def _export_pdf_args(parser: argparse.ArgumentParser) -> None:
 def cmd_export_pdf(args: argparse.Namespace) -> int:
     from perfdesk.report import PdfOptions, render_form_pdf
     from perfdesk.store import open_project
+    from perfdesk.textfile import refuse_same_file
 
+    refuse_same_file(Path(args.file), Path(args.out))
     project = open_project(Path(args.file))
     if not project.forms:
         raise FileReadError(f"“{Path(args.file).name}”中没有表，无法导出")

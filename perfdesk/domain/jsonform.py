@@ -29,6 +29,7 @@ from perfdesk.errors import FileReadError
 
 FORMAT_NAME = "perfdesk"
 FORMAT_VERSION = 1
+MAX_YEAR = 9999
 
 
 def _parsed_dict(value: TargetValue) -> dict[str, Any]:
@@ -135,7 +136,7 @@ class _Reader:
         if value is None:
             return default
         if not isinstance(value, str):
-            raise self.fail(where, f"的“{key}”应为文字，实际是 {json.dumps(value, ensure_ascii=False, default=str)}")
+            raise self.fail(where, f"的“{key}”应为文字，实际是 {clip(_shown(value))}")
         return value
 
     def amount(self, obj: dict[str, Any], key: str, where: str) -> tuple[Decimal | None, str | None]:
@@ -171,7 +172,9 @@ def _form_from_dict(r: _Reader, data: dict[str, Any], where: str) -> Form:
         raise r.fail(where, f"的表类型“{kind}”不认识")
     year = data.get("year")
     if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-        raise r.fail(where, f"的“year”应为整数年份，实际是 {year!r}")
+        raise r.fail(where, f"的“year”应为整数年份，实际是 {clip(repr(year))}")
+    if year is not None and not 0 <= year <= MAX_YEAR:
+        raise r.fail(where, f"的“year”应为年份，实际是超出范围的数（{describe_number(year)}）")
     form = Form(
         kind=kind,
         year=year,
@@ -251,10 +254,12 @@ def project_from_dict(data: Any) -> Project:
         raise FileReadError("JSON 文件缺少有效的版本号（\"version\"）")
     if version > FORMAT_VERSION:
         raise FileReadError(
-            f"这个 JSON 文件由更新版本的 perfdesk 导出（格式版本 {version}，本程序支持到 {FORMAT_VERSION}），"
-            "请升级 perfdesk 后再导入"
+            f"这个 JSON 文件由更新版本的 perfdesk 导出（格式版本 {describe_number(version)}，"
+            f"本程序支持到 {FORMAT_VERSION}），请升级 perfdesk 后再导入"
         )
-    forms = r.items(data, "forms", "")
+    if version < 1:
+        raise FileReadError(f"JSON 文件的版本号（\"version\"）无效：{describe_number(version)}")
+    forms = r.items(data, "forms", "文件顶层")
     project = Project()
     for i, item in enumerate(forms, start=1):
         where = f"第{i}张表"
@@ -278,9 +283,64 @@ _JSON_ERRORS = (
 def loads(text: str) -> Project:
     if not text.strip():
         raise FileReadError("JSON 文件是空的，没有可导入的内容。")
+    data = parse_json(text)
+    return project_from_dict(data)
+
+
+def parse_json(text: str) -> Any:
+    """``json.loads`` (floats as Decimal) whose every failure is a FileReadError in Chinese."""
     try:
         data = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
         reason = next((zh for en, zh in _JSON_ERRORS if exc.msg.startswith(en)), "写法不符合 JSON 格式")
         raise FileReadError(f"JSON 格式错误：第 {exc.lineno} 行第 {exc.colno} 列附近，{reason}。") from None
-    return project_from_dict(data)
+    except RecursionError:
+        raise FileReadError("JSON 文件嵌套层数过深（[ 或 { 套了成千上万层），不是 perfdesk 导出的文件。") from None
+    except ValueError:  # an integer of more than 4,300 digits
+        raise FileReadError("JSON 文件中有位数过多的数字（超过 4000 位），不是 perfdesk 导出的文件。") from None
+    check_strings(data)
+    return data
+
+
+def check_strings(data: Any) -> None:
+    """Refuse lone surrogates (``"\\ud800"``): no file or database can store them."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            strings = [item]
+        elif isinstance(item, dict):
+            strings = list(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+            continue
+        else:
+            continue
+        for text in strings:
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:
+                raise FileReadError(
+                    f"JSON 文件中的文字“{clip(text.encode('utf-8', 'replace').decode('utf-8'))}”含有无效的字符"
+                    "（单独的代理项 \\ud800–\\udfff），无法导入。"
+                ) from None
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, (dict, list)):
+        return "对象" if isinstance(value, dict) else "列表"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return describe_number(value)
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else f"{text[:limit]}…（共 {len(text)} 个字符）"
+
+
+def describe_number(value: int) -> str:
+    """An integer for a message: whole when short, else its length (str() of 4,300+ digits raises)."""
+    if abs(value) < 10**30:
+        return str(value)
+    return f"约 {value.bit_length() * 30103 // 100000 + 1} 位的数"

@@ -10,7 +10,9 @@ unhide from the Excel/WPS menus, and which Excel, WPS and LibreOffice keep on sa
 The JSON is trusted only while the visible sheet is exactly as exported: a
 fingerprint of every non-formula cell is stored with it. If a clerk edits anything,
 the fingerprint differs and the importer reads the visible cells instead (taking
-from the JSON only what still agrees with them: see ``importer``).
+from the JSON only what still agrees with them: see ``importer``). The fingerprint is
+not secret, so the importer also prints the record again and uses it whole only when
+that matches the visible cells: an edited record never overrides what the clerk sees.
 """
 
 from __future__ import annotations
@@ -121,11 +123,11 @@ def read_data_sheet(sheets: list[SheetCells]) -> tuple[list[Embedded], str | Non
             parts.append(value)
             column += 1
         try:
-            data = json.loads("".join(parts))
+            data = jsonform.parse_json("".join(parts))
             embedded = Embedded(str(data["sheet"]), str(data["fingerprint"]), data["form"])
             embedded.build()  # validates the record now rather than on use
             found.append(embedded)
-        except (ValueError, KeyError, TypeError, FileReadError) as exc:
+        except (ValueError, KeyError, TypeError, RecursionError, FileReadError) as exc:
             log.warning("embedded record %d unusable: %s", row, exc)
             return [], "工作簿中的 perfdesk 原始数据已损坏，已忽略，仅按表格内容导入"
     return found, None

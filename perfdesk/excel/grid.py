@@ -19,7 +19,7 @@ from bisect import bisect_right
 from decimal import Decimal
 from typing import Any
 
-from perfdesk.domain.money import AmountError, parse_amount
+from perfdesk.domain.money import AmountError, is_sane, parse_amount
 from perfdesk.errors import FileReadError
 from perfdesk.excel.loading import SheetCells
 
@@ -196,7 +196,8 @@ class SheetGrid:
         if isinstance(value, bool):
             return None, "TRUE" if value else "FALSE"
         if isinstance(value, (int, float, Decimal)):
-            return number_text(value), None
+            number = number_text(value)
+            return (number, None) if is_sane(number) else (None, str(value))
         text = str(value).strip()
         if text in ("", "-", "—", "--", "——", "/", "无", "－"):
             return None, None

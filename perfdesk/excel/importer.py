@@ -24,7 +24,7 @@ from perfdesk.domain.model import Form, Project
 from perfdesk.errors import FileReadError, PerfdeskError
 from perfdesk.excel.embed import DATA_SHEET, Embedded, fingerprint, read_data_sheet
 from perfdesk.excel.grid import SheetGrid
-from perfdesk.excel.loading import read_sheets
+from perfdesk.excel.loading import MAX_COLUMNS, MAX_ROWS, read_sheets
 from perfdesk.excel.read_sheet import SheetRead, read_sheet
 from perfdesk.excel.safety import XmlSafetyError, check_xml_safety, open_zip, read_input, sniff
 
@@ -35,6 +35,7 @@ class ImportResult:
     notes: list[str]  # Chinese lines: per sheet, what was recognised and mapped
     # 未导入的内容: (sheet, cell, text) of every filled cell the forms have no place for
     unplaced: list[tuple[str, str, str]] = field(default_factory=list)
+    partial: list[str] = field(default_factory=list)  # sheets with cells beyond the limits, not read
 
 
 def sheet_fingerprint(grid: SheetGrid) -> str:
@@ -58,6 +59,7 @@ def import_xlsx(path: str | os.PathLike[str]) -> ImportResult:
     embedded, embed_note = read_data_sheet(sheets)
     project = Project()
     notes: list[str] = [embed_note] if embed_note else []
+    partial: list[str] = []
     checked = 0
     unplaced: list[tuple[str, str, str]] = []
     other_kinds: list[str] = []
@@ -74,6 +76,12 @@ def import_xlsx(path: str | os.PathLike[str]) -> ImportResult:
             unplaced.extend((sheet.title, cell, text) for cell, text in read.unplaced)
             if read.other_kind:
                 other_kinds.append(f"工作表“{sheet.title}”是{read.other_kind}（{read.evidence}）")
+        if sheet.beyond_limits:
+            partial.append(sheet.title)
+            notes.append(
+                f"  注意：工作表“{sheet.title}”在第 {MAX_ROWS} 行或第 {MAX_COLUMNS} 列以外还有内容，"
+                "perfdesk 没有读取这些内容，导入不完整"
+            )
         if form is not None:
             project.forms.append(form)
     if not project.forms and other_kinds:
@@ -87,16 +95,39 @@ def import_xlsx(path: str | os.PathLike[str]) -> ImportResult:
             f"“{name}”中没有找到可识别的绩效目标表；表格中应有“任务名称”“主要内容”“三级指标”“指标值”等栏目"
             f"（共检查 {checked} 张工作表）"
         )
-    return ImportResult(project, notes, unplaced)
+    return ImportResult(project, notes, unplaced=unplaced, partial=partial)
+
+
+def printed_fingerprint(form: Form) -> str:
+    """The fingerprint of the sheet perfdesk would export for ``form`` (what its visible cells would hold)."""
+    from openpyxl import Workbook
+
+    from perfdesk.excel.export import sheet_fingerprint as written_fingerprint
+    from perfdesk.excel.form_sheet import FormSheetWriter
+    from perfdesk.excel.styles import StyleBook
+
+    ws = Workbook().active
+    FormSheetWriter(ws, form, StyleBook(ws)).write()
+    return written_fingerprint(ws)
 
 
 def _read_one(grid: SheetGrid, embedded: list[Embedded]) -> tuple[Form | None, list[str], SheetRead | None]:
+    """The hidden record stands in for the visible cells only when it prints exactly as they read.
+
+    The stored fingerprint is not secret: a record whose JSON was edited keeps it. So the
+    record is printed again and compared with the visible cells; when they differ, every
+    visible value comes from the cells and the record only supplies what cells cannot carry.
+    """
+    disagrees = False
     if embedded:
         print_hash = sheet_fingerprint(grid)
         exact = [e for e in embedded if e.fingerprint == print_hash]
-        if exact:
-            record = next((e for e in exact if e.sheet == grid.title), exact[0])
+        exact.sort(key=lambda e: e.sheet != grid.title)
+        for record in exact:
             form = record.build()
+            if printed_fingerprint(form) != print_hash:
+                disagrees = True
+                continue
             note = (
                 f"工作表“{grid.title}”：perfdesk 导出的表，导出后未改动，已按原始数据完整还原"
                 f"（任务 {len(form.tasks)} 项，目标 {len(form.goals)} 条，三级指标 {form.indicator_count()} 个）"
@@ -104,6 +135,10 @@ def _read_one(grid: SheetGrid, embedded: list[Embedded]) -> tuple[Form | None, l
             return form, [note], None
     original = next((e for e in embedded if e.sheet == grid.title), None)
     read = read_sheet(grid, original.record.get("framework") if original else None)
+    if read.form is not None and disagrees:
+        read.notes.append(
+            "  注意：工作簿中隐藏的 perfdesk 原始数据与表格内容不一致（可能被修改过），已以表格中看得见的内容为准"
+        )
     if read.form is not None and original is not None:
         read.notes.append(_restore_unseen(read.form, original.build()))
     return read.form, read.notes, read

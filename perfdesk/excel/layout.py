@@ -107,6 +107,9 @@ def amount_width(form: Form) -> float:
     return max(WIDTH_AMOUNT, longest * 1.15 + 2)
 
 
+EXCEL_CELL_LIMIT = 32_767  # characters a cell can hold
+
+
 def char_px(ch: str, font_pt: float = BODY_PT) -> float:
     em = font_pt * 4 / 3
     if unicodedata.east_asian_width(ch) in ("W", "F"):
@@ -115,10 +118,14 @@ def char_px(ch: str, font_pt: float = BODY_PT) -> float:
 
 
 def estimate_lines(text: str, width: float, font_pt: float = BODY_PT) -> int:
-    """Lines a wrapped cell of ``width`` (Excel width units) needs for ``text``."""
+    """Lines a wrapped cell of ``width`` (Excel width units) needs for ``text``.
+
+    Only the first ``EXCEL_CELL_LIMIT`` characters count: Excel shows no more in a cell, and a
+    hostile 1M-character name must not cost seconds per cell.
+    """
     usable = max(width * 7.0 - 6.0, 8.0)
     lines = 0
-    for paragraph in text.split("\n"):
+    for paragraph in text[:EXCEL_CELL_LIMIT].split("\n"):
         line_px = 0.0
         count = 1
         for token in re.findall(r"[A-Za-z0-9.%,+\-]+|.", paragraph):
@@ -140,6 +147,9 @@ def height_for(lines: int, font_pt: float = BODY_PT) -> float:
 
 
 _BAD_TITLE_CHARS = re.compile(r"[\[\]:*?/\\]")
+# Control characters make the workbook unreadable when in a sheet name (Excel, LibreOffice and
+# openpyxl refuse it); cells drop them (``form_sheet.clean``), titles must too.
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _utf16_len(text: str) -> int:
@@ -147,15 +157,16 @@ def _utf16_len(text: str) -> int:
 
 
 def _cut(text: str, limit: int) -> str:
+    text = text[:limit]  # each character is one or two UTF-16 units: at most ``limit`` remain to check
     while _utf16_len(text) > limit:
         text = text[:-1]
     return text
 
 
 def sheet_title(form: Form, index: int, used: set[str]) -> str:
-    """``2022年 新疆巴州人社局``: ≤ 31 characters, no ``[]:*?/\\``, unique (case-insensitive)."""
+    """``2022年 新疆巴州人社局``: ≤ 31 characters, no ``[]:*?/\\`` or control characters, unique (case-insensitive)."""
     year = f"{form.year}年 " if form.year else ""
-    department = _BAD_TITLE_CHARS.sub("_", " ".join(form.department.split()))
+    department = _BAD_TITLE_CHARS.sub("_", " ".join(_CONTROL_CHARS.sub("", form.department).split()))
     base = (year + department).strip().strip("'") or f"表{index}"
     if base.lower() == "history":  # reserved by Excel
         base = f"{base}_"

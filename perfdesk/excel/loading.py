@@ -27,6 +27,9 @@ from perfdesk.excel.safety import unsafe_xml_message
 DAMAGE = (ValueError, KeyError, TypeError, IndexError, SyntaxError, zipfile.BadZipFile, OSError, EOFError)
 MAX_ROWS = 200_000
 MAX_COLUMNS = 1_000
+# A form has a few merged ranges per row; 165,000 of them (27 KB zipped) took 3.2 GB to index.
+MAX_MERGES = 50_000
+MAX_MERGED_COLUMNS = 2_000_000  # the sum of merged ranges' widths the grid indexes (see grid.py)
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Za-z]+)(\d+)(?::([A-Za-z]+)(\d+))?"')
 
 
@@ -41,6 +44,7 @@ class SheetCells:
     errors: set[tuple[int, int]] = field(default_factory=set)
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # min_row, min_col, max_row, max_col
+    beyond_limits: bool = False  # cells past MAX_ROWS / MAX_COLUMNS hold values that were not read
 
 
 def _column_number(letters: bytes) -> int:
@@ -50,12 +54,21 @@ def _column_number(letters: bytes) -> int:
     return number
 
 
-def merged_ranges(xml: bytes) -> list[tuple[int, int, int, int]]:
+def merged_ranges(xml: bytes, name: str = "", title: str = "") -> list[tuple[int, int, int, int]]:
+    """The sheet's merged ranges; FileReadError when there are more than any form needs."""
     out = []
-    for col1, row1, col2, row2 in _MERGE.findall(xml):
+    width = 0
+    for match in _MERGE.finditer(xml):
+        col1, row1, col2, row2 = match.groups()
         c1, r1 = _column_number(col1), int(row1)
         c2, r2 = (_column_number(col2), int(row2)) if col2 else (c1, r1)
         out.append((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)))
+        width += min(abs(c2 - c1), 200) + 1
+        if len(out) > MAX_MERGES or width > MAX_MERGED_COLUMNS:
+            raise FileReadError(
+                f"“{name}”的工作表“{title}”中合并单元格多得异常（超过 {MAX_MERGES} 处或范围过大），"
+                "不像是绩效目标表，疑似恶意文件，已拒绝打开"
+            )
     return out
 
 
@@ -108,10 +121,16 @@ def _parse(ws: Any, into: SheetCells, only: set[tuple[int, int]] | None = None) 
         )
         for row, cells in parser.parse():
             if row > MAX_ROWS:
-                break
+                if any(cell["value"] is not None for cell in cells):
+                    into.beyond_limits = True
+                    break
+                continue
             for cell in cells:
                 key = (cell["row"], cell["column"])
-                if key[1] > MAX_COLUMNS or (only is not None and key not in only):
+                if key[1] > MAX_COLUMNS:
+                    into.beyond_limits = into.beyond_limits or cell["value"] is not None
+                    continue
+                if only is not None and key not in only:
                     continue
                 value, kind = cell["value"], cell["data_type"]
                 if kind == "f" and not book.data_only:
@@ -139,7 +158,7 @@ def read_sheets(data: bytes, name: str) -> list[SheetCells]:
             if sheet.formulas:
                 values_book = values_book or load_book(data, name, data_only=True)
                 _parse(values_book[ws.title], sheet, only=set(sheet.formulas))
-            sheet.merges = merged_ranges(archive.read(ws._worksheet_path))
+            sheet.merges = merged_ranges(archive.read(ws._worksheet_path), name, ws.title)
             sheets.append(sheet)
     except MemoryError:
         raise FileReadError(f"“{name}”内容过多，内存不足，无法读取") from None

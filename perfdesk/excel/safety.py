@@ -17,6 +17,7 @@ import zipfile
 from pathlib import Path
 
 from perfdesk.errors import FileReadError, PerfdeskError
+from perfdesk.oserrors import describe_read_error
 
 MB = 1024 * 1024
 MAX_FILE_BYTES = 200 * MB  # the file itself
@@ -69,7 +70,7 @@ def read_input(path: Path) -> bytes:
         with path.open("rb") as handle:
             return handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise FileReadError(f"无法读取“{path}”：{exc.strerror or exc}") from None
+        raise FileReadError(describe_read_error(exc, path)) from None
 
 
 def sniff(data: bytes, name: str) -> None:
@@ -123,6 +124,13 @@ def open_zip(data: bytes, name: str) -> zipfile.ZipFile:
                 f"“{name}”中的{_part_label(info.filename)}压缩比异常（约 {ratio}:1），"
                 "疑似“压缩炸弹”，为安全起见已拒绝打开"
             )
+    packed = sum(info.compress_size for info in members)
+    if total >= LARGE_MEMBER and total > MAX_RATIO * max(packed, 1):
+        # Many parts each just under LARGE_MEMBER escape the per-part check; their sum does not.
+        raise FileReadError(
+            f"“{name}”解压后将达 {total / MB:.0f} MB，是文件本身的 {total // max(packed, 1)} 倍，"
+            "疑似“压缩炸弹”，为安全起见已拒绝打开"
+        )
     if total > MAX_TOTAL_UNCOMPRESSED:
         raise FileReadError(
             f"“{name}”解压后将达 {total / MB:.0f} MB（上限 {MAX_TOTAL_UNCOMPRESSED // MB} MB），"

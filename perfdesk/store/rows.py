@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from decimal import Decimal
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from perfdesk import __version__
-from perfdesk.domain.model import Form, Goal, Indicator, Level1, Level2, People, Project, Task
+from perfdesk.domain.model import TASK_AMOUNTS, Form, Goal, Indicator, Level1, Level2, People, Project, Task
+from perfdesk.store.checks import RowChecker, TextBudget
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -103,58 +104,79 @@ def write_project(conn: sqlite3.Connection, project: Project) -> None:
                 db.execute(insert(table), rows)
 
 
-def _money(text: str | None) -> Decimal | None:
-    return None if text is None else Decimal(text)  # what schema.DecimalText did
+def _rows(db: sqlite3.Cursor, budget: TextBudget, table: str, order: str) -> Iterator[tuple[RowChecker, sqlite3.Row]]:
+    check = RowChecker(budget.name, table, budget)
+    for row in db.execute(f"SELECT * FROM {table}{order}"):
+        check.next_row()
+        yield check, row
 
 
-def read_project(conn: sqlite3.Connection) -> Project:
+def _parent(check: RowChecker, row: sqlite3.Row, column: str, parents: dict[str, Any]) -> Any:
+    parent = parents.get(check.text(row, column))
+    if parent is None:
+        raise check.bad(column, "指向不存在的上级")
+    return parent
+
+
+def read_project(conn: sqlite3.Connection, name: str = "项目文件") -> Project:
+    """The project in ``conn``; every value is type-checked (see ``checks``). Raises FileReadError."""
     db = conn.cursor()
     db.row_factory = sqlite3.Row
+    budget = TextBudget(name)
     project = Project()
     forms: dict[str, Form] = {}
-    for row in db.execute("SELECT * FROM form ORDER BY position"):
+    for c, row in _rows(db, budget, "form", " ORDER BY position"):
         form = Form(
-            kind=row["kind"],
-            template=row["template"],
-            year=row["year"],
-            department=row["department"],
-            framework=row["framework"],
-            people=People(**{name: row[name] for name in People.field_names()}),
-            id=row["id"],
+            kind=c.text(row, "kind"),
+            template=c.text(row, "template"),
+            year=c.year(row, "year"),
+            department=c.text(row, "department"),
+            framework=c.text(row, "framework"),
+            people=People(**{field: c.text(row, field) for field in People.field_names()}),
+            id=c.text(row, "id"),
         )
         forms[form.id] = form
         project.forms.append(form)
-    for row in db.execute("SELECT * FROM form_field ORDER BY form_id, key"):
-        forms[row["form_id"]].fields[row["key"]] = row["value"]
+    for c, row in _rows(db, budget, "form_field", " ORDER BY form_id, key"):
+        _parent(c, row, "form_id", forms).fields[c.text(row, "key")] = c.text(row, "value")
     unparsed: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in db.execute("SELECT * FROM task_unparsed ORDER BY task_id, field"):
-        unparsed[row["task_id"]][row["field"]] = row["text"]
-    typed: set[str] | None = None  # None: a file from before the table, the flag is derived
+    for c, row in _rows(db, budget, "task_unparsed", " ORDER BY task_id, field"):
+        unparsed[c.text(row, "task_id")][c.text(row, "field")] = c.text(row, "text")
+    totals_typed: set[str] | None = None  # None: a file from before the table, the flag is derived
     if db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'task_total_typed'").fetchone():
-        typed = {row["task_id"] for row in db.execute("SELECT task_id FROM task_total_typed")}
-    for row in db.execute("SELECT * FROM task ORDER BY form_id, position"):
-        forms[row["form_id"]].tasks.append(
-            Task(row["name"], row["content"], _money(row["total"]), _money(row["fiscal"]), _money(row["other"]),
-                 id=row["id"], unparsed=unparsed.get(row["id"], {}),
-                 total_typed=None if typed is None else row["id"] in typed)
+        totals_typed = {c.text(row, "task_id") for c, row in _rows(db, budget, "task_total_typed", "")}
+    for c, row in _rows(db, budget, "task", " ORDER BY form_id, position"):
+        task_id = c.text(row, "id")
+        amounts = {field: c.money(row, field) for field in TASK_AMOUNTS}
+        typed = dict(unparsed.get(task_id, {}))
+        for field, (_, digits) in amounts.items():
+            if digits is not None:
+                typed.setdefault(field, digits)  # beyond a sane magnitude: kept as text, reported
+        _parent(c, row, "form_id", forms).tasks.append(
+            Task(c.text(row, "name"), c.text(row, "content"),
+                 total=amounts["total"][0], fiscal=amounts["fiscal"][0], other=amounts["other"][0], id=task_id,
+                 unparsed={k: v for k, v in typed.items() if k in TASK_AMOUNTS},
+                 total_typed=None if totals_typed is None else task_id in totals_typed)
         )
-    for row in db.execute("SELECT * FROM goal ORDER BY form_id, position"):
-        forms[row["form_id"]].goals.append(Goal(row["text"], id=row["id"]))
+    for c, row in _rows(db, budget, "goal", " ORDER BY form_id, position"):
+        _parent(c, row, "form_id", forms).goals.append(Goal(c.text(row, "text"), id=c.text(row, "id")))
     level1s: dict[str, Level1] = {}
-    for row in db.execute("SELECT * FROM level1 ORDER BY form_id, position"):
-        node1 = Level1(row["name"], id=row["id"])
+    for c, row in _rows(db, budget, "level1", " ORDER BY form_id, position"):
+        node1 = Level1(c.text(row, "name"), id=c.text(row, "id"))
+        _parent(c, row, "form_id", forms).tree.append(node1)
         level1s[node1.id] = node1
-        forms[row["form_id"]].tree.append(node1)
     level2s: dict[str, Level2] = {}
-    for row in db.execute("SELECT * FROM level2 ORDER BY level1_id, position"):
-        node2 = Level2(row["name"], id=row["id"])
+    for c, row in _rows(db, budget, "level2", " ORDER BY level1_id, position"):
+        node2 = Level2(c.text(row, "name"), id=c.text(row, "id"))
+        _parent(c, row, "level1_id", level1s).children.append(node2)
         level2s[node2.id] = node2
-        level1s[row["level1_id"]].children.append(node2)
     extras: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in db.execute("SELECT * FROM indicator_extra"):
-        extras[row["indicator_id"]][row["key"]] = row["value"]
-    for row in db.execute("SELECT * FROM indicator ORDER BY level2_id, position"):
-        ind = Indicator(row["name"], row["value"], dict(sorted(extras.get(row["id"], {}).items())), id=row["id"])
-        level2s[row["level2_id"]].indicators.append(ind)
+    for c, row in _rows(db, budget, "indicator_extra", ""):
+        extras[c.text(row, "indicator_id")][c.text(row, "key")] = c.text(row, "value")
+    for c, row in _rows(db, budget, "indicator", " ORDER BY level2_id, position"):
+        ind_id = c.text(row, "id")
+        ind = Indicator(c.text(row, "name"), c.text(row, "value"), dict(sorted(extras.get(ind_id, {}).items())),
+                        id=ind_id)
+        _parent(c, row, "level2_id", level2s).indicators.append(ind)
     db.close()
     return project

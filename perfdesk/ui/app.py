@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import cast
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -82,12 +82,28 @@ def create_app(argv: list[str]) -> QApplication:
 
 
 def _excepthook(kind, value, trace) -> None:  # noqa: ANN001
+    if issubclass(kind, MemoryError):
+        _out_of_memory(value)
+        return
     log.error("uncaught exception", exc_info=(kind, value, trace))
     from perfdesk.logs import log_dir
 
     QMessageBox.critical(None, "perfdesk",
                          f"程序遇到意外错误：{value}\n\n您的数据仍在窗口中，请先“另存为”保存。\n"
                          f"详情已记录在 {log_dir()}")
+
+
+def _out_of_memory(value: BaseException) -> None:
+    """One message, no traceback: drop the frames that hold the memory before logging or showing anything."""
+    value.__traceback__ = None
+    sys.last_traceback = None
+    sys.last_value = None
+    try:
+        log.error("out of memory")
+        QMessageBox.critical(None, "perfdesk", QCoreApplication.translate(
+            "perfdesk", "内存不足，刚才的操作没有完成。您的数据仍在窗口中，请先“另存为”保存，再关闭其他程序后重试。"))
+    except MemoryError:
+        pass  # nothing more can be shown; the window and its data stay
 
 
 def run_gui(argv: list[str]) -> int:

@@ -247,6 +247,10 @@ CASES = [
      ["栏目"]),
     ("goal-blank-line", lambda f: f.goals.append(Goal("")), "goals.empty_line", H, "年度总体目标 目标3", "text",
      ["目标3"]),
+    ("control-in-department", setattr_(lambda f: f, "department", "某县\x1b]0;x\x07教育局"), "text.control_chars", W,
+     "部门（单位）名称", "department", ["U+001B", "U+0007"]),
+    ("bidi-in-name", rename("培训合格率", "培训合格率\u202eexe.fdp"), "text.bidi_override", E,
+     "产出指标 › 质量指标 › 培训合格率<U+202E>exe.fdp", "name", ["U+202E", "pdf.exe"]),
 ]
 
 

@@ -194,3 +194,61 @@ def test_huge_text_fields_round_trip(tmp_path):
     back = open_project(path).forms[0]
     assert len(back.department) == 100_000
     assert len(back.tree[0].children[0].indicators[0].name) == 1_000_000
+
+
+HOSTILE_CASES = 3000 if SLOW else 300
+HOSTILE_PER_CHILD = 75  # cases per child process: isolation per batch, not a Python start-up per case
+CHILD_MEMORY = 1 << 30  # 1 GiB address space: a case needing more fails with MemoryError and is caught
+RUN_SECONDS = 10.0
+
+
+def _limit_child() -> None:  # pragma: no cover - runs in the child
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_AS, (CHILD_MEMORY, CHILD_MEMORY))
+
+
+def test_fuzz_hostile_db_files_exit_0_to_3_quickly_without_tracebacks(tmp_path, record_property):
+    """Crafted .db files (random types in every column, views, triggers, huge numbers, control
+    characters) through validate and the exports: exit 0-3, one line, no traceback, < 10 s, < 1 GiB."""
+    from hostile_db import make_case
+
+    rng = random.Random(20)
+    good_path = tmp_path / "good.db"
+    save_project(sample_project(), good_path)
+    good = good_path.read_bytes()
+    cases_dir = tmp_path / "cases"
+    cases_dir.mkdir()
+    kinds: dict[int, str] = {}
+    for index in range(HOSTILE_CASES):
+        kinds[index] = make_case(good, cases_dir / f"h{index}.db", rng)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(Path(__file__).parent)]))
+    results: list[dict] = []
+    slowest = 0.0
+    for first in range(0, HOSTILE_CASES, HOSTILE_PER_CHILD):
+        listing = tmp_path / f"batch{first}.txt"
+        batch = range(first, min(first + HOSTILE_PER_CHILD, HOSTILE_CASES))
+        listing.write_text("".join(f"{i}\t{cases_dir / f'h{i}.db'}\n" for i in batch), encoding="utf-8")
+        child = subprocess.run(
+            [sys.executable, str(Path(__file__).parent / "hostile_db.py"), str(listing)],
+            capture_output=True, encoding="utf-8", errors="replace", env=env, preexec_fn=_limit_child,
+            timeout=RUN_SECONDS * 2 * len(batch) + 120, check=False,
+        )
+        assert child.returncode == 0, (child.returncode, child.stderr[-3000:])
+        assert "Traceback" not in child.stderr, child.stderr[-3000:]
+        lines = [json.loads(line) for line in child.stdout.splitlines()]
+        assert len(lines) == 2 * len(batch)
+        results.extend(lines)
+    for result in results:
+        where = (result["case"], kinds[result["case"]], result["argv"], result["stderr"][:300])
+        assert result["code"] in (0, 1, 2, 3), where
+        assert "Traceback" not in result["stderr"] and "内存不足" not in result["stderr"], where
+        assert result["seconds"] < RUN_SECONDS, (result["seconds"], where)
+        if result["code"] in (2, 3):
+            lines = result["stderr"].strip().splitlines()
+            assert len(lines) == 1 and lines[0].startswith("错误："), where
+        slowest = max(slowest, result["seconds"])
+    codes = {code: sum(r["code"] == code for r in results) for code in (0, 1, 2, 3)}
+    record_property("hostile_db_cases", HOSTILE_CASES)
+    print(f"hostile .db fuzz: {HOSTILE_CASES} cases, {len(results)} runs, exit codes {codes}, slowest {slowest:.2f} s")
+    assert codes[2] and (codes[0] + codes[1])  # both refused and accepted files were exercised

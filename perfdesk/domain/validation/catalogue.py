@@ -35,6 +35,8 @@ _RULES = (
     RuleInfo("people.fill_date_far", W, "填报日期与年度相差较远"),
     RuleInfo("people.phone_format", H, "联系电话含有非电话字符"),
     RuleInfo("print.missing_glyph", W, "有字符没有可用的打印字体，打印为空白"),
+    RuleInfo("text.control_chars", W, "文字中有看不见的控制字符"),
+    RuleInfo("text.bidi_override", E, "文字中有改变文字方向的控制字符"),
     # 年度主要任务 and money (§4.1)
     RuleInfo("tasks.missing", W, "没有年度主要任务"),
     RuleInfo("task.empty_row", W, "年度主要任务有空行"),

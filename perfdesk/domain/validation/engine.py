@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from perfdesk.domain.model import Form, Indicator
 from perfdesk.domain.validation import (
+    rules_chars,
     rules_conventions,
     rules_header,
     rules_money,
@@ -32,6 +33,7 @@ FORM_RULES: tuple[Callable[[Context], None], ...] = (
     rules_header.check_people,
     rules_print.check_printable,
     rules_template.check_template,
+    rules_chars.check_hidden_characters,
 )
 # Each returns a per-run checker called once per 三级, so the whole run stays O(n).
 ROW_RULES: tuple[Callable[[Context], Callable[[Row], None]], ...] = (

@@ -1,0 +1,69 @@
+"""Characters nobody can see: control characters and text-direction overrides in any name or value.
+
+A control character pasted from another system disturbs the screen and the console, and
+Excel refuses it (export drops it). A direction override (U+202E) makes ``exe.fdp`` show as
+``pdf.exe``: what the reviewer reads is not what the file says. Both are reported with a
+fix that removes them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from perfdesk.domain.model import PEOPLE_LABELS, People
+from perfdesk.domain.validation.context import SEP, TASK_FIELD_LABELS, Context
+from perfdesk.domain.validation.problems import Edit, Fix, Place
+
+# Tab, line feed and carriage return are how multi-line text is typed; the rest of C0/C1 is not.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+BIDI = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+HIDDEN = re.compile(f"{CONTROL.pattern[:-1]}{BIDI.pattern[1:]}")
+
+
+def visible(text: str) -> str:
+    """``text`` with each hidden character written as ``U+XXXX`` (for labels and messages)."""
+    return HIDDEN.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def _codes(text: str, pattern: re.Pattern[str]) -> str:
+    codes = sorted({f"U+{ord(ch):04X}" for ch in pattern.findall(text[:100_000])})
+    return "、".join(codes[:5]) + ("等" if len(codes) > 5 else "")
+
+
+def _texts(ctx: Context) -> Iterator[tuple[Place, str, str, str]]:
+    """(place, kind, field, text) of every text a clerk can type in the form."""
+    form = ctx.form
+    yield ctx.header_place("department"), "form", "department", form.department
+    for number, task in enumerate(form.tasks, start=1):
+        for field in ("name", "content"):
+            label = f"年度主要任务 第{number}行 {TASK_FIELD_LABELS[field]}"
+            yield Place("task", task.id, field, label), "task", field, getattr(task, field)
+    for number, goal in enumerate(form.goals, start=1):
+        yield Place("goal", goal.id, "text", f"年度总体目标 目标{number}"), "goal", "text", goal.text
+    for level1 in form.tree:
+        yield Place("level1", level1.id, "name", visible(level1.name)), "level1", "name", level1.name
+        for level2 in level1.children:
+            label2 = visible(level1.name + SEP + level2.name)
+            yield Place("level2", level2.id, "name", label2), "level2", "name", level2.name
+            for indicator in level2.indicators:
+                label = visible(level1.name + SEP + level2.name + SEP + indicator.name)
+                for field in ("name", "value"):
+                    yield Place("indicator", indicator.id, field, label), "indicator", field, getattr(indicator, field)
+    for field in People.field_names():
+        yield Place("form", None, field, PEOPLE_LABELS[field]), "form", field, getattr(form.people, field)
+
+
+def check_hidden_characters(ctx: Context) -> None:
+    for place, kind, field, text in _texts(ctx):
+        if not HIDDEN.search(text):
+            continue
+        fix = Fix("删除看不见的字符", (Edit(kind, place.ref_id, field, HIDDEN.sub("", text)),))
+        if BIDI.search(text):
+            ctx.report("text.bidi_override", place,
+                       f"“{visible(text[:60])}”含有改变文字方向的控制字符（{_codes(text, BIDI)}），"
+                       "屏幕上显示的会与实际内容不同（如“exe.fdp”显示为“pdf.exe”），请删除。", fix)
+        else:
+            ctx.report("text.control_chars", place,
+                       f"“{visible(text[:60])}”含有看不见的控制字符（{_codes(text, CONTROL)}），"
+                       "会扰乱显示，导出 Excel 时会被去掉，请删除。", fix)
