@@ -199,6 +199,9 @@ def test_huge_text_fields_round_trip(tmp_path):
 HOSTILE_CASES = 3000 if SLOW else 300
 HOSTILE_PER_CHILD = 75  # cases per child process: isolation per batch, not a Python start-up per case
 CHILD_MEMORY = 1 << 30  # 1 GiB address space: a case needing more fails with MemoryError and is caught
+# No file a case writes (SQLite temp files included) may pass 512 MiB: a query that writes without end
+# (a recursive view once filled 61 GB of /tmp) then fails this test instead of filling the disk.
+CHILD_FILE_SIZE = 512 << 20
 RUN_SECONDS = 10.0
 
 
@@ -206,6 +209,7 @@ def _limit_child() -> None:  # pragma: no cover - runs in the child
     import resource
 
     resource.setrlimit(resource.RLIMIT_AS, (CHILD_MEMORY, CHILD_MEMORY))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (CHILD_FILE_SIZE, CHILD_FILE_SIZE))
 
 
 def test_fuzz_hostile_db_files_exit_0_to_3_quickly_without_tracebacks(tmp_path, record_property):
