@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from perfdesk.domain.forms import Column
 from perfdesk.domain.model import Form, Goal, Indicator, Level1, Task
 
 if TYPE_CHECKING:
@@ -78,6 +79,32 @@ class SetIndicatorFieldCommand(_Command):
         form = self.form()
         _, _, indicator = self.doc.find_indicator(form, self.indicator_id)
         setattr(indicator, self.field, value)
+        self.doc.tree_model.indicator_changed(indicator)
+        self.doc.select_requested.emit("indicator", self.indicator_id)
+
+    def redo(self) -> None:
+        self._set(self.new)
+
+    def undo(self) -> None:
+        self._set(self.old)
+
+
+class SetIndicatorExtraCommand(_Command):
+    """A cell of one of the template's own columns (指标解释, 计量单位 …); the extras dict is
+    replaced, never changed in place, so undo gets the old one back exactly."""
+
+    def __init__(self, doc: Document, form_id: str, indicator_id: str, column: Column, new: str) -> None:
+        super().__init__(doc, form_id, tr("修改{0}").format(column.label))
+        self.indicator_id, self.key = indicator_id, column.key
+        _, _, indicator = doc.find_indicator(self.form(), indicator_id)
+        self.old = dict(indicator.extras)
+        self.new = {k: v for k, v in indicator.extras.items() if k != column.key}
+        if new:
+            self.new[column.key] = new
+
+    def _set(self, extras: dict[str, str]) -> None:
+        _, _, indicator = self.doc.find_indicator(self.form(), self.indicator_id)
+        indicator.extras = dict(extras)
         self.doc.tree_model.indicator_changed(indicator)
         self.doc.select_requested.emit("indicator", self.indicator_id)
 

@@ -34,6 +34,8 @@ HEADER_FIELDS = ("department", "year", "framework")
 PEOPLE_FIELDS = tuple(People.field_names())
 
 
+TEMPLATE_FIELD = "fields:"  # header field keys of a template's own fields (部门（单位）职责 …)
+
 class Document(QObject):
     form_switched = Signal()
     forms_changed = Signal()
@@ -102,14 +104,23 @@ class Document(QObject):
     # --- header fields -----------------------------------------------------
 
     def header_value(self, form: Form, field: str) -> object:
+        """A header field: ``department``, a signature field, or ``fields:<label>`` (a template's own)."""
         if field in PEOPLE_FIELDS:
             return getattr(form.people, field)
+        if field.startswith(TEMPLATE_FIELD):
+            return form.fields.get(field[len(TEMPLATE_FIELD):], "")
         return getattr(form, field)
 
     def set_header_value(self, form_id: str, field: str, value: object) -> None:
         form = self.show_form(form_id)
         if field in PEOPLE_FIELDS:
             setattr(form.people, field, value)
+        elif field.startswith(TEMPLATE_FIELD):
+            key = field[len(TEMPLATE_FIELD):]
+            fields = {k: v for k, v in form.fields.items() if k != key}  # replaced, never changed in place
+            if value:
+                fields[key] = str(value)
+            form.fields = fields
         else:
             setattr(form, field, value)
         if field == "department":

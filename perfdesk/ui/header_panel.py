@@ -9,9 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
+from perfdesk.domain.forms import template_of
 from perfdesk.domain.framework import all_frameworks
-from perfdesk.domain.model import PEOPLE_LABELS, People
+from perfdesk.domain.model import PEOPLE_LABELS, Form, People
 from perfdesk.ui.commands import SetHeaderCommand, SwitchFrameworkCommand
+from perfdesk.ui.document import TEMPLATE_FIELD
 
 if TYPE_CHECKING:
     from perfdesk.ui.document import Document
@@ -45,6 +47,10 @@ class HeaderPanel(QWidget):
         row.setColumnStretch(2, 1)
         main.addRow(self.labels["year"] + "：", row)
         layout.addLayout(main)
+        # The fields the form's template adds (湖南: 部门（单位）职责), rebuilt when the template changes.
+        self.extra_form = QFormLayout()
+        self.extra: dict[str, QLineEdit] = {}
+        layout.addLayout(self.extra_form)
         self.people_toggle = QToolButton()
         self.people_toggle.setText(self.tr("签章信息（打印在表格下方，可不填）"))
         self.people_toggle.setCheckable(True)
@@ -68,6 +74,7 @@ class HeaderPanel(QWidget):
         self.people_toggle.toggled.connect(self._show_people)
         layout.addWidget(self.people_toggle)
         layout.addWidget(self.people_box)
+        layout.addStretch(1)  # fields stay at the top when the panel gets more room (no task table)
         self.department.textEdited.connect(lambda text: self._edited("department", text))
         self.year.textEdited.connect(lambda text: self._edited("year", int(text) if text.strip() else None))
         self.framework.activated.connect(lambda _i: self._switch_framework(self.framework.currentData()))
@@ -84,7 +91,7 @@ class HeaderPanel(QWidget):
 
     def show_marks(self, marks: dict[str, tuple[str, str]]) -> None:
         """Colour each field 审核 found a problem in; its tooltip says what (the others plain again)."""
-        for field in ("department", "year", "framework", *self.people):
+        for field in ("department", "year", "framework", *self.people, *self.extra):
             widget = self.widget_for(field, reveal=False)
             if widget is None:
                 continue
@@ -139,6 +146,9 @@ class HeaderPanel(QWidget):
         if self.doc is None:
             return
         form = self.doc.form
+        self._build_extra(form)
+        for key, edit in self.extra.items():
+            self._show(edit, form.fields.get(key, ""))
         self._show(self.department, form.department)
         self._show(self.year, "" if form.year is None else str(form.year))
         index = self.framework.findData(form.framework)
@@ -151,7 +161,24 @@ class HeaderPanel(QWidget):
         if any(getattr(form.people, name) for name in self.people) and not self.people_toggle.isChecked():
             self.people_toggle.setChecked(True)
 
+    def _build_extra(self, form: Form) -> None:
+        fields = [f for f in template_of(form).extra_fields if f.printed]
+        if [f.key for f in fields] == list(self.extra):
+            return
+        while self.extra_form.rowCount():
+            self.extra_form.removeRow(0)
+        self.extra = {}
+        for field in fields:
+            edit = QLineEdit()
+            edit.setPlaceholderText(self.tr("必填") if field.required else "")
+            self.extra[field.key] = edit
+            self.labels[TEMPLATE_FIELD + field.key] = field.label
+            self.extra_form.addRow(field.label + "：", edit)
+            edit.textEdited.connect(lambda text, key=field.key: self._edited(TEMPLATE_FIELD + key, text))
+
     def widget_for(self, field: str, reveal: bool = True) -> QWidget | None:
+        if field.removeprefix(TEMPLATE_FIELD) in self.extra:
+            return self.extra[field.removeprefix(TEMPLATE_FIELD)]
         if field in self.people:
             if reveal:
                 self.people_toggle.setChecked(True)

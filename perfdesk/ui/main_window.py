@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
 
         header_box = QGroupBox(self.tr("单位信息"))
         QVBoxLayout(header_box).addWidget(self.header_panel)
-        tasks_box = QGroupBox(self.tr("年度主要任务（预算金额：万元）"))
+        tasks_box = self.tasks_box = QGroupBox(self.tr("年度主要任务（预算金额：万元）"))
         tk = QVBoxLayout(tasks_box)
         tk.addLayout(_buttons(
             (self.tr("插入行"), self._insert_task),
@@ -242,6 +242,7 @@ class MainWindow(QMainWindow):
         self.autosaver.watch(doc)
         self.validator.watch(doc)
         self.refresh_forms()
+        self.show_template_blocks()
         self.update_title()
         self.update_status()
 
@@ -264,8 +265,15 @@ class MainWindow(QMainWindow):
 
     def _form_switched(self) -> None:
         self.tree.expandAll()
+        self.show_template_blocks()
         self.refresh_forms()
-        self.update_status()
+        self.update_title()
+
+    def show_template_blocks(self) -> None:
+        """A template without 年度主要任务 (湖南) shows no task table."""
+        from perfdesk.domain.forms import template_of
+
+        self.tasks_box.setVisible(template_of(self.doc.form).has_block("tasks"))
 
     def refresh_forms(self) -> None:
         self.forms_list.blockSignals(True)
@@ -285,7 +293,11 @@ class MainWindow(QMainWindow):
 
     def update_title(self) -> None:
         marker = self.tr("（只读）") if self.doc.read_only else ""
-        self.setWindowTitle(f"{self.files.display_name()}{marker}[*] — perfdesk")
+        from perfdesk.domain.forms import template_of
+
+        template = template_of(self.doc.form)
+        kind = "" if template.default else f" · {template.name}"  # a province table says which
+        self.setWindowTitle(f"{self.files.display_name()}{kind}{marker}[*] — perfdesk")
         self.setWindowModified(self.doc.is_modified)
         read_only.show_read_only(self, self.doc.read_only)
         self.update_status()

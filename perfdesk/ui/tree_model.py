@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
+from perfdesk.domain.forms import Column, template_of
 from perfdesk.domain.model import Form, Indicator, Level1, Level2
 from perfdesk.ui.roles import MARK_ROLES
 
@@ -35,12 +36,14 @@ class IndicatorTreeModel(QAbstractItemModel):
         self.marks: dict[str, tuple[str, str]] = {}  # node id -> (severity colour, tooltip)
         self._bold = QFont()
         self._bold.setBold(True)
+        self.extra_columns: tuple[Column, ...] = ()  # the template's own columns after 指标值
 
     # --- structure ------------------------------------------------------------
 
     def set_form(self, form: Form) -> None:
         self.beginResetModel()
         self._form = form
+        self.extra_columns = template_of(form).extra_indicator_columns
         self._parent = {}
         for level1 in form.tree:
             for level2 in level1.children:
@@ -90,7 +93,11 @@ class IndicatorTreeModel(QAbstractItemModel):
         return len(self._children(self.node(parent)))
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
-        return 2
+        return 2 + len(self.extra_columns)
+
+    def extra_column(self, column: int) -> Column | None:
+        """The template column shown in ``column`` (None for 指标 and 指标值)."""
+        return self.extra_columns[column - 2] if column >= 2 and column - 2 < len(self.extra_columns) else None
 
     def level2_of(self, indicator: Indicator) -> Level2:
         parent = self._parent[indicator.id]
@@ -101,6 +108,9 @@ class IndicatorTreeModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            extra = self.extra_column(section)
+            if extra is not None:
+                return extra.label + ("*" if extra.required else "")
             return (self.tr("指标（一级 › 二级 › 三级）"), self.tr("指标值"))[section]
         return None
 
@@ -112,6 +122,9 @@ class IndicatorTreeModel(QAbstractItemModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if column == self.NAME:
                 return node.name
+            extra = self.extra_column(column)
+            if extra is not None:
+                return node.extras.get(extra.key, "") if isinstance(node, Indicator) else None
             if isinstance(node, Indicator):
                 return node.value if role == Qt.ItemDataRole.EditRole else node.parsed.canonical
             return None
@@ -150,8 +163,15 @@ class IndicatorTreeModel(QAbstractItemModel):
         node = self.node(index)
         if role != Qt.ItemDataRole.EditRole or not isinstance(node, Indicator):
             return False
-        from perfdesk.ui.commands import SetIndicatorFieldCommand
+        from perfdesk.ui.commands import SetIndicatorExtraCommand, SetIndicatorFieldCommand
 
+        extra = self.extra_column(index.column())
+        if extra is not None:
+            text = str(value).strip()
+            if text == node.extras.get(extra.key, ""):
+                return False
+            self.doc.push(SetIndicatorExtraCommand(self.doc, self.form.id, node.id, extra, text))
+            return True
         field = "name" if index.column() == self.NAME else "value"
         new = str(value)
         old = getattr(node, field)
@@ -177,7 +197,7 @@ class IndicatorTreeModel(QAbstractItemModel):
         self.endRemoveRows()
 
     def indicator_changed(self, indicator: Indicator) -> None:
-        self.dataChanged.emit(self.index_of(indicator, 0), self.index_of(indicator, 1))
+        self.dataChanged.emit(self.index_of(indicator, 0), self.index_of(indicator, self.columnCount() - 1))
 
     def node_changed(self, node_id: str) -> None:
         for level1 in self.form.tree:

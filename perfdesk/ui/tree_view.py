@@ -33,6 +33,9 @@ class IndicatorTreeView(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.setUniformRowHeights(True)  # keeps 2,000 rows smooth
+        from perfdesk.ui.column_delegate import TemplateColumnDelegate
+
+        self.setItemDelegate(TemplateColumnDelegate(self))  # drop-downs for a template's enum columns
         self.setAlternatingRowColors(True)
 
     def dataChanged(self, top_left: QModelIndex | QPersistentModelIndex,
@@ -50,7 +53,21 @@ class IndicatorTreeView(QTreeView):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.resizeSection(1, 150)
+        self.fit_template_columns()
+        doc.tree_model.modelReset.connect(self.fit_template_columns)
         self.expandAll()
+
+    def fit_template_columns(self) -> None:
+        """The template's own columns (湖南: 指标值类型 … 备注) get a sensible width each."""
+        header = self.header()
+        wide = self.model().columnCount() > 2
+        # With a template's own columns, 指标 gets a fixed width so they are in reach, not pushed out.
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive if wide else QHeaderView.ResizeMode.Stretch)
+        if wide:
+            header.resizeSection(0, 240)
+        for column in range(2, self.model().columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, 70 if column < 4 else 110)
 
     def current_node(self) -> Level1 | Level2 | Indicator | None:
         assert self.doc is not None
