@@ -68,6 +68,12 @@ class NewFormDialog(QDialog):
         self.framework = QComboBox()
         for framework in all_frameworks().values():
             self.framework.addItem(framework.name, framework.id)
+        self.template = QComboBox()  # kind and province template: 部门整体 · 财预〔2015〕88号, 湖南 …
+        from perfdesk.domain.forms import templates
+
+        for template in sorted(templates().values(), key=lambda t: (t.kind, not t.default, t.id)):
+            self.template.addItem(f"{template.title}（{template.name}）", template.id)
+        fields.addRow(self.tr("表种和表样（空白表）："), self.template)
         fields.addRow(self.tr("年度："), self.year)
         fields.addRow(self.tr("部门（单位）名称："), self.department)
         fields.addRow(self.tr("指标体系（空白表）："), self.framework)
@@ -80,6 +86,7 @@ class NewFormDialog(QDialog):
     def _source_changed(self) -> None:
         """Copying last year's table: next year, same department, its framework."""
         self.framework.setEnabled(not self.copy.isChecked())
+        self.template.setEnabled(not self.copy.isChecked())
         if not self.copy.isChecked():
             return
         source = next((f for f in self.project.forms if f.id == self.source.currentData()), None)
@@ -98,7 +105,8 @@ class NewFormDialog(QDialog):
             form = copy_form(source)
             form.year = self.year.value()
         else:
-            form = new_form(self.year.value(), framework=self.framework.currentData())
+            form = new_form(self.year.value(), framework=self.framework.currentData(),
+                            template=self.template.currentData())
         if self.department.text().strip():
             form.department = self.department.text().strip()
         return form

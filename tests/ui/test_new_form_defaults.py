@@ -34,3 +34,13 @@ def test_fill_date_placeholder_shows_this_years_date_style(window):
     today = date.today()
     placeholder = window.header_panel.people["fill_date"].placeholderText()
     assert f"{today.year}年{today.month}月{today.day}日" in placeholder
+
+
+def test_the_new_form_dialog_offers_each_template_and_the_default_first(window):
+    dialog = NewFormDialog(Project([]), window)
+    offered = [dialog.template.itemData(i) for i in range(dialog.template.count())]
+    assert offered[0] == "mof-2015" and "hunan-2023" in offered
+    assert dialog.build().template == "mof-2015"
+    dialog.template.setCurrentIndex(offered.index("hunan-2023"))
+    form = dialog.build()
+    assert form.template == "hunan-2023" and form.kind_title == "年度整体绩效目标表"
