@@ -43,6 +43,25 @@ def large_project(indicators: int = 5000) -> Project:
     return Project([big_form(indicators)])
 
 
+def large_hunan_project(indicators: int = 5000) -> Project:
+    """The same tree as a 湖南 (hunan-2023) table: its five extra columns filled in every row,
+    部门（单位）职责 filled, no task block (what a province's large table carries)."""
+    form = big_form(indicators)
+    form.template = "hunan-2023"
+    form.tasks = []
+    form.fields = {"部门（单位）职责": "负责全省职业技能培训的组织实施、监督和评估。"}
+    for number, (_, _, indicator) in enumerate(form.iter_indicators()):
+        indicator.extras = {
+            "指标值类型": "定量" if indicator.parsed.kind.value == "number" else "定性",
+            "计量单位": indicator.parsed.unit if indicator.parsed.kind.value == "number" else "",
+            "指标解释": f"第{number + 1}项指标的统计口径和数据来源说明",
+            "评（扣）分标准": "完成得满分，未完成按比例扣分",
+            "备注": "" if number % 3 else "按季度统计",
+        }
+        indicator.extras = {k: v for k, v in indicator.extras.items() if v}
+    return Project([form])
+
+
 def timings(action: Callable[[], object], repeat: int = 5, setup: Callable[[], object] | None = None) -> list[float]:
     """Seconds per call of ``action``; ``setup`` (untimed) runs before each call."""
     times = []

@@ -39,6 +39,7 @@ from common import (  # noqa: E402
     child_env,
     clear_domain_caches,
     cpu_probe,
+    large_hunan_project,
     large_project,
     run_child,
     timings,
@@ -299,6 +300,23 @@ def large_rows(large_db: Path, repeats: Repeats) -> list[Row]:
     return rows
 
 
+def hunan_rows(hunan_db: Path, repeats: Repeats) -> list[Row]:
+    """A province template's large table: nine columns, extra fields, landscape (issue 15)."""
+    from perfdesk.domain.validation import validate_form
+    from perfdesk.report import PdfOptions, render_form_pdf_bytes
+    from perfdesk.store import open_project
+
+    name = f"{LARGE:,} indicators, 湖南 template"
+    say(f"{name}: open, validate, PDF")
+    rows = [absolute(f"{name}: open", timings(lambda: open_project(hunan_db), repeats.fast), 1.0)]
+    form = open_project(hunan_db).forms[0]
+    rows.append(absolute(f"{name}: validate all", timings(lambda: validate_form(form), repeats.fast,
+                                                          setup=clear_domain_caches), 0.100))
+    rows.append(absolute(f"{name}: PDF", timings(lambda: render_form_pdf_bytes(form, PdfOptions()), repeats.slow),
+                         10.0))
+    return rows
+
+
 def gui_rows(large_db: Path, repeats: Repeats) -> list[Row]:
     from perfdesk.store import open_project
     from perfdesk.ui.app import create_app
@@ -434,6 +452,10 @@ def run_all(args: argparse.Namespace) -> int:
             lambda: large_rows(large_db, repeats))
     guarded(rows, [f"{LARGE:,} indicators: Document + tree model build"], lambda: gui_rows(large_db, repeats))
     guarded(rows, [f"{LARGE:,} indicators: xlsx export"], lambda: xlsx_rows(large_db, repeats))
+    hunan_db = SCRATCH / "large-hunan.db"
+    save_project(large_hunan_project(LARGE), hunan_db)
+    guarded(rows, [f"{LARGE:,} indicators, 湖南 template: open", f"{LARGE:,} indicators, 湖南 template: validate all",
+                   f"{LARGE:,} indicators, 湖南 template: PDF"], lambda: hunan_rows(hunan_db, repeats))
 
     print(f"perfdesk benchmarks — {machine()}")
     print(f"repeats: {repeats.fast} (fast items) / {repeats.slow} (slow items) / {repeats.rounds} rounds of child "

@@ -43,14 +43,15 @@ def check_template(ctx: Context) -> None:
     level2_names = _level2_names()
     for level1 in ctx.form.tree:
         for level2 in level1.children:
+            group = f"{level1.name}{SEP}{level2.name}{SEP}"
             for number, indicator in enumerate(level2.indicators, start=1):
-                label = f"{level1.name}{SEP}{level2.name}{SEP}{indicator.name.strip() or f'第{number}行（未命名）'}"
-                _check_row(ctx, template, columns, indicator, label, level2_names)
+                _check_row(ctx, template, columns, indicator, group, number, level2_names)
 
 
-def _check_row(ctx: Context, template: Template, columns: tuple[Column, ...], indicator: Indicator, label: str,
-               level2_names: frozenset[str]) -> None:
+def _check_row(ctx: Context, template: Template, columns: tuple[Column, ...], indicator: Indicator, group: str,
+               number: int, level2_names: frozenset[str]) -> None:
     extras = indicator.extras
+    label = group + (indicator.name.strip() or f"第{number}行（未命名）")  # cheap: no f-string of parts
     blank = not indicator.name.strip() and not indicator.value.strip() and not any(v.strip() for v in extras.values())
     if blank and columns:  # without extra columns, name.empty already says it
         ctx.report("template.empty_row", Place("indicator", indicator.id, "name", label),
@@ -66,14 +67,18 @@ def _check_row(ctx: Context, template: Template, columns: tuple[Column, ...], in
     unit = extras.get(unit_column.key, "").strip() if unit_column else ""
     for column in columns:
         text = extras.get(column.key, "").strip()
-        place = Place("indicator", indicator.id, column.key, f"{label}{SEP}{column.label}")
         if column.required and not text:
-            ctx.report("template.cell_missing", place, f"“{column.label}”未填写（{template.name}要求填写）。")
+            found = ("template.cell_missing", f"“{column.label}”未填写（{template.name}要求填写）。")
         elif text and column.type == "enum" and text not in column.options:
-            ctx.report("template.enum_invalid", place,
-                       f"“{column.label}”应为 {' / '.join(column.options)} 之一，而不是“{text}”。")
+            options = " / ".join(column.options)
+            found = ("template.enum_invalid", f"“{column.label}”应为 {options} 之一，而不是“{text}”。")
         elif text and column.type == "number" and not _is_number(text):
-            ctx.report("template.not_number", place, f"“{column.label}”应为数字，而不是“{text}”。")
+            found = ("template.not_number", f"“{column.label}”应为数字，而不是“{text}”。")
+        else:
+            continue  # the usual case: nothing to say, no place built
+        ctx.report(found[0], Place("indicator", indicator.id, column.key, f"{label}{SEP}{column.label}"), found[1])
+    if not kind and not unit:
+        return
     value_place = Place("indicator", indicator.id, "value", f"{label}{SEP}指标值")
     if kind == "定量" and parsed.kind is not ValueKind.NUMBER and indicator.value.strip():
         ctx.report("template.quantitative_not_number", value_place,
