@@ -31,34 +31,44 @@ def _codes(text: str, pattern: re.Pattern[str]) -> str:
     return "、".join(codes[:5]) + ("等" if len(codes) > 5 else "")
 
 
-def _texts(ctx: Context) -> Iterator[tuple[Place, str, str, str]]:
-    """(place, kind, field, text) of every text a clerk can type in the form."""
+def _texts(ctx: Context) -> Iterator[tuple[str, str | None, str, str, tuple[str, ...]]]:
+    """(kind, id, field, text, label parts) of every text a clerk can type in the form. The place
+    is built from the parts only for a text that has something to report: a large table has
+    thousands of clean texts, and building their labels would cost more than checking them."""
     form = ctx.form
-    yield ctx.header_place("department"), "form", "department", form.department
+    yield "header", None, "department", form.department, ()
     for number, task in enumerate(form.tasks, start=1):
         for field in ("name", "content"):
             label = f"年度主要任务 第{number}行 {TASK_FIELD_LABELS[field]}"
-            yield Place("task", task.id, field, label), "task", field, getattr(task, field)
+            yield "task", task.id, field, getattr(task, field), (label,)
     for number, goal in enumerate(form.goals, start=1):
-        yield Place("goal", goal.id, "text", f"年度总体目标 目标{number}"), "goal", "text", goal.text
+        yield "goal", goal.id, "text", goal.text, (f"年度总体目标 目标{number}",)
     for level1 in form.tree:
-        yield Place("level1", level1.id, "name", visible(level1.name)), "level1", "name", level1.name
+        yield "level1", level1.id, "name", level1.name, (level1.name,)
         for level2 in level1.children:
-            label2 = visible(level1.name + SEP + level2.name)
-            yield Place("level2", level2.id, "name", label2), "level2", "name", level2.name
+            yield "level2", level2.id, "name", level2.name, (level1.name, level2.name)
             for indicator in level2.indicators:
-                label = visible(level1.name + SEP + level2.name + SEP + indicator.name)
-                for field in ("name", "value"):
-                    yield Place("indicator", indicator.id, field, label), "indicator", field, getattr(indicator, field)
+                parts = (level1.name, level2.name, indicator.name)
+                yield "indicator", indicator.id, "name", indicator.name, parts
+                yield "indicator", indicator.id, "value", indicator.value, parts
     for field in People.field_names():
-        yield Place("form", None, field, PEOPLE_LABELS[field]), "form", field, getattr(form.people, field)
+        yield "form", None, field, getattr(form.people, field), (PEOPLE_LABELS[field],)
+
+
+def _place(ctx: Context, kind: str, ref_id: str | None, field: str, parts: tuple[str, ...]) -> Place:
+    if kind == "header":
+        return ctx.header_place(field)
+    label = SEP.join(parts)
+    return Place(kind, ref_id, field, visible(label) if kind in ("level1", "level2", "indicator") else label)
 
 
 def check_hidden_characters(ctx: Context) -> None:
-    for place, kind, field, text in _texts(ctx):
+    for kind, ref_id, field, text, parts in _texts(ctx):
         if not HIDDEN.search(text):
             continue
-        fix = Fix("删除看不见的字符", (Edit(kind, place.ref_id, field, HIDDEN.sub("", text)),))
+        place = _place(ctx, kind, ref_id, field, parts)
+        edit = Edit("form" if kind == "header" else kind, ref_id, field, HIDDEN.sub("", text))
+        fix = Fix("删除看不见的字符", (edit,))
         if BIDI.search(text):
             ctx.report("text.bidi_override", place,
                        f"“{visible(text[:60])}”含有改变文字方向的控制字符（{_codes(text, BIDI)}），"

@@ -13,6 +13,7 @@ They are generic by column type, so a province template gets them by declaring i
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from perfdesk.domain.forms import Column, Template, template_of
@@ -33,6 +34,18 @@ def _level2_names() -> frozenset[str]:
     return frozenset(name for f in all_frameworks().values() for _, children in f.level1 for name in children)
 
 
+@dataclass(frozen=True)
+class _Columns:
+    """What the rows are checked against, worked out once per run, not per row."""
+
+    template: Template
+    checked: tuple[Column, ...]  # required, enum or number: a cell of these may be wrong
+    any_extra: bool
+    kind_key: str | None  # the 定量/定性 column
+    unit_key: str | None  # the 计量单位 column
+    level2_names: frozenset[str]
+
+
 def check_template(ctx: Context) -> None:
     template = template_of(ctx.form)
     for field in template.extra_fields:
@@ -40,32 +53,38 @@ def check_template(ctx: Context) -> None:
             ctx.report("template.field_missing", Place("header", None, field.key, field.label),
                        f"未填写“{field.label}”（{template.name}要求填写）。")
     columns = template.extra_indicator_columns
-    level2_names = _level2_names()
+    plan = _Columns(
+        template,
+        tuple(c for c in columns if c.required or c.type in ("enum", "number")),
+        bool(columns),
+        next((c.key for c in columns if _is_value_kind(c)), None),
+        next((c.key for c in columns if c.type == "unit"), None),
+        _level2_names(),
+    )
     for level1 in ctx.form.tree:
         for level2 in level1.children:
             group = f"{level1.name}{SEP}{level2.name}{SEP}"
             for number, indicator in enumerate(level2.indicators, start=1):
-                _check_row(ctx, template, columns, indicator, group, number, level2_names)
+                _check_row(ctx, plan, indicator, group, number)
 
 
-def _check_row(ctx: Context, template: Template, columns: tuple[Column, ...], indicator: Indicator, group: str,
-               number: int, level2_names: frozenset[str]) -> None:
+def _check_row(ctx: Context, plan: _Columns, indicator: Indicator, group: str, number: int) -> None:
     extras = indicator.extras
-    label = group + (indicator.name.strip() or f"第{number}行（未命名）")  # cheap: no f-string of parts
-    blank = not indicator.name.strip() and not indicator.value.strip() and not any(v.strip() for v in extras.values())
-    if blank and columns:  # without extra columns, name.empty already says it
-        ctx.report("template.empty_row", Place("indicator", indicator.id, "name", label),
+    name = indicator.name.strip()
+
+    def label() -> str:  # built only for a row with something to report
+        return group + (name or f"第{number}行（未命名）")
+
+    if plan.any_extra and not name and not indicator.value.strip() and not any(v.strip() for v in extras.values()):
+        # (without extra columns, name.empty already says it)
+        ctx.report("template.empty_row", Place("indicator", indicator.id, "name", label()),
                    "这一行三级指标什么都没有填写，打印出来是一行空格，请删除这一行。")
         return
-    name = indicator.name.strip()
-    if name in level2_names:
-        ctx.report("template.level3_is_level2", Place("indicator", indicator.id, "name", label),
+    if name in plan.level2_names:
+        ctx.report("template.level3_is_level2", Place("indicator", indicator.id, "name", label()),
                    f"三级指标“{name}”是指标体系中的二级指标名称，请填写具体的三级指标。")
-    parsed = indicator.parsed
-    kind = next((extras.get(c.key, "").strip() for c in columns if _is_value_kind(c)), "")
-    unit_column = next((c for c in columns if c.type == "unit"), None)
-    unit = extras.get(unit_column.key, "").strip() if unit_column else ""
-    for column in columns:
+    template = plan.template
+    for column in plan.checked:
         text = extras.get(column.key, "").strip()
         if column.required and not text:
             found = ("template.cell_missing", f"“{column.label}”未填写（{template.name}要求填写）。")
@@ -76,17 +95,24 @@ def _check_row(ctx: Context, template: Template, columns: tuple[Column, ...], in
             found = ("template.not_number", f"“{column.label}”应为数字，而不是“{text}”。")
         else:
             continue  # the usual case: nothing to say, no place built
-        ctx.report(found[0], Place("indicator", indicator.id, column.key, f"{label}{SEP}{column.label}"), found[1])
+        ctx.report(found[0], Place("indicator", indicator.id, column.key, f"{label()}{SEP}{column.label}"), found[1])
+    kind = extras.get(plan.kind_key, "").strip() if plan.kind_key else ""
+    unit = extras.get(plan.unit_key, "").strip() if plan.unit_key else ""
     if not kind and not unit:
         return
-    value_place = Place("indicator", indicator.id, "value", f"{label}{SEP}指标值")
-    if kind == "定量" and parsed.kind is not ValueKind.NUMBER and indicator.value.strip():
+    parsed = indicator.parsed
+    quantitative_text = kind == "定量" and parsed.kind is not ValueKind.NUMBER and indicator.value.strip()
+    mismatch = unit and parsed.kind is ValueKind.NUMBER and parsed.unit and parsed.unit != unit
+    if not (quantitative_text or (kind == "定性" and unit) or mismatch):
+        return
+    value_place = Place("indicator", indicator.id, "value", f"{label()}{SEP}指标值")
+    if quantitative_text:
         ctx.report("template.quantitative_not_number", value_place,
                    f"指标值类型为“定量”，指标值“{indicator.value}”应为数字（可带比较符，如 ≥95）。")
     if kind == "定性" and unit:
         ctx.report("template.qualitative_with_unit", value_place,
                    f"指标值类型为“定性”，却填写了计量单位“{unit}”；定性指标一般不填计量单位。")
-    if unit and parsed.kind is ValueKind.NUMBER and parsed.unit and parsed.unit != unit:
+    if mismatch:
         ctx.report("template.unit_mismatch", value_place,
                    f"计量单位“{unit}”与指标值“{indicator.value}”中的单位“{parsed.unit}”不一致，请改为一致。")
 
