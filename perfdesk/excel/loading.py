@@ -90,7 +90,7 @@ def read_failure(exc: BaseException, name: str) -> FileReadError:
 
     if _caused_by(exc, DefusedXmlException):  # openpyxl wraps it in a ValueError
         return FileReadError(unsafe_xml_message(name))
-    return FileReadError(f"“{name}”已损坏或不是有效的 Excel 工作簿，无法读取（{type(exc).__name__}）")
+    return FileReadError(f"“{name}”已损坏或不是有效的 Excel 工作簿，无法读取")
 
 
 def _caused_by(exc: BaseException, kind: type[BaseException]) -> bool:

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from perfdesk.oserrors import os_cause
 from perfdesk.paths import resources_dir
 from perfdesk.report.options import FontError
 
@@ -159,7 +160,7 @@ def _parse(path: Path, name: str, subfont_index: int):
         with path.open("rb") as handle:
             magic = handle.read(4)
     except OSError as exc:
-        raise FontError(f"无法读取字体“{path.name}”：{exc.strerror or exc}") from None
+        raise FontError(f"无法读取字体“{path.name}”：{os_cause(exc)}") from None
     if magic == b"OTTO":
         raise FontError(_cff_message(path))
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
@@ -176,11 +177,11 @@ def _parse(path: Path, name: str, subfont_index: int):
             raise FontError(_cff_message(path)) from None
         if "subsetting/embedding" in text:
             raise FontError(f"字体“{path.name}”的授权不允许嵌入 PDF，请改选宋体、仿宋等可嵌入的字体") from None
-        raise FontError(f"无法读取字体“{path.name}”：文件不是有效的 TrueType 字体（{text}）") from None
+        raise FontError(f"无法读取字体“{path.name}”：文件不是有效的 TrueType 字体") from None
     except OSError as exc:
-        raise FontError(f"无法读取字体“{path.name}”：{exc.strerror or exc}") from None
-    except Exception as exc:  # damaged files fail in struct/index/key errors
-        raise FontError(f"无法读取字体“{path.name}”：文件已损坏或不是 TrueType 字体（{type(exc).__name__}）") from None
+        raise FontError(f"无法读取字体“{path.name}”：{os_cause(exc)}") from None
+    except Exception:  # damaged files fail in struct/index/key errors
+        raise FontError(f"无法读取字体“{path.name}”：文件已损坏或不是 TrueType 字体") from None
 
 
 def _licence_allows_embedding(face) -> bool:

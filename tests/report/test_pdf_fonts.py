@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import struct
 from pathlib import Path
@@ -68,7 +69,16 @@ def test_font_without_chinese_glyphs():
 def test_damaged_font(tmp_path):
     bad = tmp_path / "宋体.ttf"
     bad.write_bytes(bundled_font_path().read_bytes()[:3000])
-    assert "无法读取字体" in _error(bad)
+    message = _error(bad)
+    assert "无法读取字体" in message
+    assert not re.search(r"[A-Za-z]{3,}", message.replace("TrueType", "").replace(".ttf", "")), message  # no English
+
+
+def test_a_folder_named_like_a_font_is_explained_in_chinese(tmp_path):
+    folder = tmp_path / "宋体.ttf"
+    folder.mkdir()
+    message = _error(folder)
+    assert "字体" in message and not re.search(r"[A-Za-z]{3,}", message.split("”")[-1]), message
 
 
 def _with_fs_type(source: Path, target: Path, fs_type: int) -> None:

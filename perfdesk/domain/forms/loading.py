@@ -304,8 +304,13 @@ def _relabelled(column: Column, relabel: dict[str, str]) -> Column:
 def _read_json(path: Path) -> object:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as err:
-        raise DeclarationError(f"表样定义文件 {path.name} 无法读取：{type(err).__name__}") from None
+    except json.JSONDecodeError as err:
+        where = f"第 {err.lineno} 行第 {err.colno} 列附近"
+        raise DeclarationError(f"表样定义文件 {path.name} 不是有效的 JSON（{where}）") from None
+    except UnicodeDecodeError:
+        raise DeclarationError(f"表样定义文件 {path.name} 不是 UTF-8 编码的文字") from None
+    except OSError:
+        raise DeclarationError(f"表样定义文件 {path.name} 无法读取（文件不存在或没有读取权限）") from None
 
 
 def template_dirs(resources: Path) -> list[Path]:

@@ -161,8 +161,8 @@ def profiles() -> dict[str, ScoringProfile]:
     for path in sorted(Path(resources_dir(), "scoring").glob("*.json")):
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as err:
-            raise ProfileError(f"计分方案文件 {path.name} 无法读取：{type(err).__name__}") from None
+        except (OSError, ValueError):
+            raise ProfileError(f"计分方案文件 {path.name} 无法读取或不是有效的 JSON") from None
         profile = parse_profile(data, path.name)
         found[profile.id] = profile
     return found
