@@ -14,6 +14,7 @@ from perfdesk.domain.framework import all_frameworks
 from perfdesk.domain.model import PEOPLE_LABELS, Form, People
 from perfdesk.ui.commands import SetHeaderCommand, SwitchFrameworkCommand
 from perfdesk.ui.document import TEMPLATE_FIELD
+from perfdesk.ui.undo_keys import DocumentUndoKeys
 
 if TYPE_CHECKING:
     from perfdesk.ui.document import Document
@@ -80,6 +81,9 @@ class HeaderPanel(QWidget):
         self.framework.activated.connect(lambda _i: self._switch_framework(self.framework.currentData()))
         for name, edit in self.people.items():
             edit.textEdited.connect(lambda text, name=name: self._edited(name, text))
+        self.undo_keys = DocumentUndoKeys(self)  # Ctrl+Z in a field undoes the document, keeps redo
+        for edit in (self.department, self.year, *self.people.values()):
+            edit.installEventFilter(self.undo_keys)
 
     def watch_validation(self, validator: Validator) -> None:
         """Mark fields in place, as the tables mark cells, each time 审核 runs."""
@@ -175,6 +179,7 @@ class HeaderPanel(QWidget):
             self.labels[TEMPLATE_FIELD + field.key] = field.label
             self.extra_form.addRow(field.label + "：", edit)
             edit.textEdited.connect(lambda text, key=field.key: self._edited(TEMPLATE_FIELD + key, text))
+            edit.installEventFilter(self.undo_keys)
 
     def widget_for(self, field: str, reveal: bool = True) -> QWidget | None:
         if field.removeprefix(TEMPLATE_FIELD) in self.extra:

@@ -361,3 +361,18 @@ def test_the_typed_flag_survives_save_open_and_json(tmp_path):
     conn.commit()
     conn.close()
     assert [t.total_typed for t in open_project(path).forms[0].tasks] == [False, False, True]
+
+
+def test_ctrl_z_in_a_header_field_undoes_the_document_and_keeps_redo(window, qtbot):
+    """Like the 指标值 field (item 9): the phone field's own undo must not wipe the document's redo."""
+    people = window.doc.form.people
+    window.header_panel.people_toggle.setChecked(True)
+    field = window.header_panel.people["phone"]
+    field.setFocus()
+    qtbot.keyClicks(field, "0996")
+    assert people.phone == "0996"
+    qtbot.keyClick(field, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert people.phone == "" and field.text() == ""
+    assert window.redo_action.isEnabled()
+    qtbot.keyClick(field, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert people.phone == "0996" and field.text() == "0996"
