@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from perfdesk.domain.forms import Column
 from perfdesk.domain.model import Form, Goal, Indicator, Level1, Task
 
 if TYPE_CHECKING:
+    from perfdesk.domain.forms import Column
     from perfdesk.ui.document import Document
 
 

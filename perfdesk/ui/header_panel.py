@@ -9,11 +9,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
-from perfdesk.domain.forms import template_of
 from perfdesk.domain.framework import all_frameworks
 from perfdesk.domain.model import PEOPLE_LABELS, Form, People
 from perfdesk.ui.commands import SetHeaderCommand, SwitchFrameworkCommand
 from perfdesk.ui.document import TEMPLATE_FIELD
+from perfdesk.ui.form_template import template_for
 from perfdesk.ui.undo_keys import DocumentUndoKeys
 
 if TYPE_CHECKING:
@@ -166,7 +166,8 @@ class HeaderPanel(QWidget):
             self.people_toggle.setChecked(True)
 
     def _build_extra(self, form: Form) -> None:
-        fields = [f for f in template_of(form).extra_fields if f.printed]
+        template = template_for(form)
+        fields = [f for f in template.extra_fields if f.printed] if template is not None else []
         if [f.key for f in fields] == list(self.extra):
             return
         while self.extra_form.rowCount():

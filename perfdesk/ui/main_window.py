@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from perfdesk.domain.model import Goal, Task
 from perfdesk.domain.money import format_amount
-from perfdesk.ui import menus, read_only, settings, task_actions, window_layout, zoom
+from perfdesk.ui import form_template, menus, read_only, settings, task_actions, window_layout, zoom
 from perfdesk.ui.autosave import Autosaver
 from perfdesk.ui.commands import AddFormCommand, RemoveFormCommand
 from perfdesk.ui.document import Document
@@ -271,9 +271,8 @@ class MainWindow(QMainWindow):
 
     def show_template_blocks(self) -> None:
         """A template without 年度主要任务 (湖南) shows no task table."""
-        from perfdesk.domain.forms import template_of
-
-        self.tasks_box.setVisible(template_of(self.doc.form).has_block("tasks"))
+        template = form_template.template_for(self.doc.form)
+        self.tasks_box.setVisible(template is None or template.has_block("tasks"))
 
     def refresh_forms(self) -> None:
         self.forms_list.blockSignals(True)
@@ -293,10 +292,8 @@ class MainWindow(QMainWindow):
 
     def update_title(self) -> None:
         marker = self.tr("（只读）") if self.doc.read_only else ""
-        from perfdesk.domain.forms import template_of
-
-        template = template_of(self.doc.form)
-        kind = "" if template.default else f" · {template.name}"  # a province table says which
+        template = form_template.template_for(self.doc.form)
+        kind = "" if template is None or template.default else f" · {template.name}"  # a province table says which
         self.setWindowTitle(f"{self.files.display_name()}{kind}{marker}[*] — perfdesk")
         self.setWindowModified(self.doc.is_modified)
         read_only.show_read_only(self, self.doc.read_only)
@@ -411,6 +408,11 @@ class MainWindow(QMainWindow):
 
     def _after_first_paint(self) -> None:
         if not self.validator.started:
+            form_template.allow_loading()  # now the declarations may be read (see form_template)
+            self.doc.tree_model.check_template()
+            self.header_panel.refresh()
+            self.show_template_blocks()
+            self.update_title()
             self.validator.start()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

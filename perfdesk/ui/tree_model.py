@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from perfdesk.domain.forms import Column, template_of
 from perfdesk.domain.model import Form, Indicator, Level1, Level2
+from perfdesk.ui.form_template import template_for
 from perfdesk.ui.roles import MARK_ROLES
 
 if TYPE_CHECKING:
+    from perfdesk.domain.forms import Column
     from perfdesk.ui.document import Document
 
 MIME = "application/x-perfdesk-indicators"
@@ -43,7 +44,8 @@ class IndicatorTreeModel(QAbstractItemModel):
     def set_form(self, form: Form) -> None:
         self.beginResetModel()
         self._form = form
-        self.extra_columns = template_of(form).extra_indicator_columns
+        template = template_for(form)
+        self.extra_columns = template.extra_indicator_columns if template is not None else ()
         self._parent = {}
         for level1 in form.tree:
             for level2 in level1.children:
@@ -51,6 +53,12 @@ class IndicatorTreeModel(QAbstractItemModel):
                 for indicator in level2.indicators:
                     self._parent[indicator.id] = level2
         self.endResetModel()
+
+    def check_template(self) -> None:
+        """After the first paint: the columns the form's declaration really has (see form_template)."""
+        template = template_for(self.form)
+        if template is not None and template.extra_indicator_columns != self.extra_columns:
+            self.set_form(self.form)
 
     @property
     def form(self) -> Form:

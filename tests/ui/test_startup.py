@@ -73,4 +73,7 @@ def test_the_window_is_painted_before_anything_heavy_loads(tmp_path):
     # Validation waits for the first paint, then runs by itself.
     validation = [m for m in seen["painted"] if m.startswith("perfdesk.domain.validation")]
     assert validation in ([], ["perfdesk.domain.validation"]), validation  # not even its dataclasses
+    # A form on the default template is painted before the form declarations are read (form_template).
+    assert not [m for m in seen["painted"] if m.startswith("perfdesk.domain.forms")]
+    assert "perfdesk.domain.forms" in seen["later"]
     assert "perfdesk.domain.validation.engine" in seen["later"]
