@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from perfdesk.cli import command
@@ -45,8 +46,40 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def _texts(form) -> Iterator[str]:  # noqa: ANN001
+    yield form.department
+    yield from form.fields.values()
+    yield from vars(form.people).values()
+    for task in form.tasks:
+        yield task.name
+        yield task.content
+        yield from task.unparsed.values()
+    for goal in form.goals:
+        yield goal.text
+    for level1 in form.tree:
+        yield level1.name
+        for level2 in level1.children:
+            yield level2.name
+            for indicator in level2.indicators:
+                yield indicator.name
+                yield indicator.value
+                yield from indicator.extras.values()
+
+
+def _all_gbk(form) -> bool:  # noqa: ANN001
+    """Every text is GBK, which the bundled fonts cover whole: nothing to look up (nor to import)."""
+    try:
+        for text in _texts(form):
+            text.encode("gbk")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _warn_unprintable(form, font_path: str | None) -> None:
     """One stderr line per cell with characters no font could print (they are blank on paper)."""
+    if _all_gbk(form):
+        return
     from perfdesk.domain.validation.rules_print import describe, unprintable_cells
     from perfdesk.report import printable_predicate
 
