@@ -16,10 +16,8 @@ No Qt here: the GUI (perfdesk.ui.project_lock) and the CLI share this one servic
 from __future__ import annotations
 
 import errno
-import getpass
 import json
 import os
-import socket
 import sys
 import time
 from collections.abc import Iterator
@@ -76,6 +74,8 @@ class ProjectLocked(PerfdeskError):
 
 def current_user() -> str:
     try:
+        import getpass  # here, not at start-up: the window opens before any lock is taken
+
         return getpass.getuser()
     except Exception:  # no login name in some service contexts
         return "?"
@@ -83,6 +83,8 @@ def current_user() -> str:
 
 def current_host() -> str:
     try:
+        import socket
+
         return socket.gethostname() or "?"
     except OSError:
         return "?"

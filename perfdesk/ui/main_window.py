@@ -409,6 +409,7 @@ class MainWindow(QMainWindow):
     def _after_first_paint(self) -> None:
         if not self.validator.started:
             form_template.allow_loading()  # now the declarations may be read (see form_template)
+            zoom.install_wheel(self, self.zoom)
             self.doc.tree_model.check_template()
             self.header_panel.refresh()
             self.show_template_blocks()

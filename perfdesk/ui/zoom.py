@@ -92,6 +92,17 @@ class Zoom(QObject):
         return False
 
 
+def install_wheel(window: MainWindow, zoom: Zoom) -> None:
+    """Ctrl+wheel on the editor's widgets. After the first paint: walking every view and combo
+    box of the window costs start-up time nobody could use before the window is on screen."""
+    central = window.centralWidget()
+    wheel_takers = [central, window.validation_panel, window.validation_panel.tree.viewport()]
+    wheel_takers += [view.viewport() for view in central.findChildren(QAbstractItemView)]
+    wheel_takers += central.findChildren(QComboBox) + central.findChildren(QAbstractSpinBox)
+    for widget in wheel_takers:
+        widget.installEventFilter(zoom)
+
+
 def install(window: MainWindow) -> Zoom:
     """The 视图 menu, the wheel on the editor's widgets, and the remembered level."""
     zoom = Zoom(window)
@@ -109,12 +120,6 @@ def install(window: MainWindow) -> Zoom:
         action.setShortcuts(keys)
         action.triggered.connect(lambda _checked=False, slot=slot: slot())
         menu.addAction(action)
-    central = window.centralWidget()
-    wheel_takers = [central, window.validation_panel, window.validation_panel.tree.viewport()]
-    wheel_takers += [view.viewport() for view in central.findChildren(QAbstractItemView)]
-    wheel_takers += central.findChildren(QComboBox) + central.findChildren(QAbstractSpinBox)
-    for widget in wheel_takers:
-        widget.installEventFilter(zoom)
     level = saved_level()
     if level != 100:
         zoom.set_level(level, remember=False)

@@ -55,6 +55,7 @@ def test_ctrl_wheel_zooms_and_a_new_window_starts_at_the_remembered_level(window
     from perfdesk.ui.main_window import MainWindow
 
     reset_zoom()
+    qtbot.waitUntil(lambda: window.validator.started)  # the wheel is wired once the window is on screen
     try:
         base = point_size(window.tasks_view)
         first = window.doc.form.tasks[0].name
