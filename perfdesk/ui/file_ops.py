@@ -13,7 +13,7 @@ from perfdesk.domain.model import Project, new_form, next_budget_year
 from perfdesk.errors import PerfdeskError
 from perfdesk.store import open_project, save_project
 from perfdesk.store.orphans import remove_orphan_temp_files
-from perfdesk.ui import file_dialogs, settings
+from perfdesk.ui import settings
 from perfdesk.ui.document import Document
 from perfdesk.ui.project_lock import LockOwner, ProjectLock, describe_owner
 
@@ -64,6 +64,8 @@ class FileController(QObject):
         if not self.maybe_save():
             return
         start = str(self.doc.path.parent) if self.doc.path else str(Path.home())
+        from perfdesk.ui import file_dialogs  # on first use: not needed to paint the window
+
         name, _ = file_dialogs.get_open_file_name(self.window, tr("打开项目"), start, tr(FILE_FILTER))
         if name:
             self.open_path(Path(name), ask=False)
@@ -211,6 +213,8 @@ _NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 def ask_save_path(parent: QWidget, title: str, suggested: Path, file_filter: str, suffix: str) -> Path | None:
     """The save dialog; ``None`` when cancelled. ``suffix`` (".db") is added if the clerk left it off."""
+    from perfdesk.ui import file_dialogs
+
     name, _ = file_dialogs.get_save_file_name(parent, title, str(suggested), file_filter)
     if not name:
         return None

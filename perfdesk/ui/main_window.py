@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from perfdesk.domain.model import Goal, Task
 from perfdesk.domain.money import format_amount
-from perfdesk.ui import form_template, menus, read_only, settings, task_actions, window_layout, zoom
+from perfdesk.ui import form_template, menus, settings, task_actions, window_layout, zoom
 from perfdesk.ui.autosave import Autosaver
 from perfdesk.ui.commands import AddFormCommand, RemoveFormCommand
 from perfdesk.ui.document import Document
@@ -296,7 +296,10 @@ class MainWindow(QMainWindow):
         kind = "" if template is None or template.default else f" · {template.name}"  # a province table says which
         self.setWindowTitle(f"{self.files.display_name()}{kind}{marker}[*] — perfdesk")
         self.setWindowModified(self.doc.is_modified)
-        read_only.show_read_only(self, self.doc.read_only)
+        if self.doc.read_only or getattr(self, "read_only_guard", None) is not None:
+            from perfdesk.ui import read_only  # only once a file is opened read-only
+
+            read_only.show_read_only(self, self.doc.read_only)
         self.update_status()
 
     def update_status(self) -> None:

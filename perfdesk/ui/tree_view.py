@@ -33,9 +33,7 @@ class IndicatorTreeView(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.setUniformRowHeights(True)  # keeps 2,000 rows smooth
-        from perfdesk.ui.column_delegate import TemplateColumnDelegate
-
-        self.setItemDelegate(TemplateColumnDelegate(self))  # drop-downs for a template's enum columns
+        self._template_delegate = False
         self.setAlternatingRowColors(True)
 
     def dataChanged(self, top_left: QModelIndex | QPersistentModelIndex,
@@ -61,6 +59,11 @@ class IndicatorTreeView(QTreeView):
         """The template's own columns (湖南: 指标值类型 … 备注) get a sensible width each."""
         header = self.header()
         wide = self.model().columnCount() > 2
+        if wide and not self._template_delegate:  # drop-downs for a template's enum columns
+            from perfdesk.ui.column_delegate import TemplateColumnDelegate
+
+            self.setItemDelegate(TemplateColumnDelegate(self))
+            self._template_delegate = True
         # With a template's own columns, 指标 gets a fixed width so they are in reach, not pushed out.
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive if wide else QHeaderView.ResizeMode.Stretch)
         if wide:
