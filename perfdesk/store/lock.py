@@ -82,6 +82,9 @@ def current_user() -> str:
 
 
 def current_host() -> str:
+    uname = getattr(os, "uname", None)  # POSIX: no need to import socket (a few ms at every open)
+    if uname is not None:
+        return uname().nodename or "?"
     try:
         import socket
 

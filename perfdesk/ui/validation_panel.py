@@ -213,7 +213,8 @@ class ValidationPanel(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit_place_column()
+        if self.tree.topLevelItemCount():  # nothing listed before the first 审核: nothing to fit
+            self._fit_place_column()
 
     def _fit_place_column(self) -> None:
         """Wide enough for the longest place, up to 3/5 of the list; longer places wrap."""
