@@ -311,8 +311,15 @@ class MainWindow(QMainWindow):
         else:
             saved = self.tr("已保存") if self.doc.path else ""  # a new, untouched project: nothing to say
         self.saved_label.setText(saved)
+        template = form_template.template_for(self.doc.form)
+        if template is not None and not template.has_block("tasks"):
+            self.sum_label.setText(self.tr("表样：{0}").format(template.name))  # no money block to sum
+            return
         total, fiscal, other = self.doc.form.sums()
-        self.sum_label.setText(self.tr("金额合计：{0} 万元").format(format_amount(total)))
+        sums = self.tr("金额合计：{0} 万元").format(format_amount(total))
+        if template is not None and not template.default:
+            sums = self.tr("表样：{0}　{1}").format(template.name, sums)
+        self.sum_label.setText(sums)
 
     def select(self, kind: str, ident: str) -> None:
         doc = self.doc

@@ -43,6 +43,8 @@ def test_the_tree_shows_the_templates_columns_and_the_header_its_fields(hunan_wi
     duties = hunan_window.header_panel.extra["部门（单位）职责"]
     assert duties.text() == "负责全省职业技能培训的组织实施。"
     assert "湖南 年度整体绩效目标表" in hunan_window.windowTitle()
+    assert hunan_window.sum_label.text() == "表样：湖南 年度整体绩效目标表"  # no 金额合计 without tasks
+    assert not hunan_window.tasks_box.isVisibleTo(hunan_window)
 
 
 def test_a_template_cell_is_edited_through_the_undo_stack(hunan_window):
