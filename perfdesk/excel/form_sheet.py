@@ -253,7 +253,7 @@ class FormSheetWriter:
     def _page_setup(self) -> None:
         ws = self.ws
         ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.page_setup.orientation = "portrait"
+        ws.page_setup.orientation = self.template.orientation  # as the PDF: 湖南 is landscape
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr.fitToPage = True

@@ -27,6 +27,7 @@ def test_a_hunan_sheet_has_its_title_fields_and_columns_in_the_declared_order(tm
     path = tmp_path / "hunan.xlsx"
     export_project_xlsx(Project([_hunan()]), path)
     sheet = load_workbook(path).worksheets[0]
+    assert sheet.page_setup.orientation == "landscape"  # as the template (and the PDF) say
     rows = [[c.value for c in row if c.value not in (None, "")] for row in sheet.iter_rows()]
     assert rows[0] == ["年度整体绩效目标表"] and rows[1] == ["（2023年）"]
     assert rows[3] == ["部门（单位）职责", "负责全省职业技能培训的组织实施。"]
