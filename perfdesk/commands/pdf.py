@@ -43,7 +43,16 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
     pages = render_form_pdf(form, Path(args.out), options)
     print(f"已导出 PDF：{args.out}（{form.display_name}，共 {pages} 页）")
     _warn_unprintable(form, args.font)
+    _warn_unknown_template(form)
     return 0
+
+
+def _warn_unknown_template(form) -> None:  # noqa: ANN001
+    from perfdesk.domain.forms import template_of
+
+    template = template_of(form)
+    if template.id != form.template:
+        print(f"警告：表样“{form.template}”在本机没有定义，已按“{template.name}”打印", file=sys.stderr)
 
 
 def _texts(form) -> Iterator[str]:  # noqa: ANN001

@@ -102,6 +102,14 @@ def test_a_number_column_a_site_template_declares_must_hold_a_number(tmp_path, m
         forms.reload()
 
 
+def test_a_form_whose_template_is_not_installed_here_is_warned_about_and_keeps_its_name():
+    form = hunan_form()
+    form.template = "shaanxi-2030"  # made with a site template this machine does not have
+    found = [p for p in validate_form(form) if p.rule_id == "template.unknown"]
+    assert found and found[0].severity is W and "“shaanxi-2030”" in found[0].message
+    assert form.template == "shaanxi-2030"  # kept as it is: saving must not lose it
+
+
 def test_the_sample_gets_no_template_finding():
     from perfdesk.sample import sample_project
 

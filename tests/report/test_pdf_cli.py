@@ -114,3 +114,16 @@ def test_validate_lists_unprintable_characters_as_a_warning(tmp_path):
         (records[1]["place"], "警告"),
     ]
     assert records[1]["place"].endswith("培训人数\U000f0000") and "U+F0000" in records[1]["message"]
+
+
+def test_export_warns_when_the_forms_template_is_not_installed(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "s.db"
+    assert run_main("sample", str(db)).returncode == 0
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE form SET template = 'shaanxi-2030'")
+    conn.commit()
+    conn.close()
+    result = run_main("export-pdf", str(db), str(tmp_path / "s.pdf"), text=True)
+    assert result.returncode == 0 and "表样“shaanxi-2030”在本机没有定义" in result.stderr

@@ -85,6 +85,7 @@ _RULES = (
     RuleInfo("satisfaction.not_percent_floor", H, "满意度通常写作 ≥ 百分比"),
     RuleInfo("time.direction", H, "时效指标的比较方向需确认"),
     # the form's template: its own fields and columns (rules_template)
+    RuleInfo("template.unknown", W, "表样在本机没有定义"),
     RuleInfo("template.field_missing", E, "表样要求的表头字段未填写"),
     RuleInfo("template.cell_missing", E, "表样要求的指标栏目未填写"),
     RuleInfo("template.enum_invalid", E, "栏目取值不在可选范围内"),

@@ -48,6 +48,11 @@ class _Columns:
 
 def check_template(ctx: Context) -> None:
     template = template_of(ctx.form)
+    if template.id != ctx.form.template:  # e.g. a site template (PERFDESK_TEMPLATES_DIR) not installed here
+        ctx.report("template.unknown", Place("header", None, "template", "表样"),
+                   f"这张表的表样“{ctx.form.template}”在本机没有定义（可能是别处添加的省级表样），"
+                   f"现按“{template.name}”显示和打印，附加栏目的内容保留在文件中但不显示；"
+                   "请安装该表样文件后再打印。")
     for field in template.extra_fields:
         if field.required and not ctx.form.fields.get(field.key, "").strip():
             ctx.report("template.field_missing", Place("header", None, field.key, field.label),
