@@ -87,3 +87,36 @@ def test_the_duties_field_is_typed_saved_and_undone(hunan_window):
     doc.undo_stack.undo()
     assert doc.form.fields == {"部门（单位）职责": "负责全省职业技能培训的组织实施。"}
     assert duties.text() == "负责全省职业技能培训的组织实施。"
+
+
+def test_a_column_added_by_a_template_file_alone_is_a_tree_column(qtbot, tmp_path, monkeypatch):
+    import json
+
+    from perfdesk.domain import forms
+    from perfdesk.ui.main_window import MainWindow
+
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "source.json").write_text(json.dumps({
+        "id": "test-source", "kind": "department_overall", "indicator_columns": [
+            {"key": "value", "label": "指标值", "type": "target_value"}, {"label": "数据来源", "type": "text"}]},
+        ensure_ascii=False), encoding="utf-8")
+    monkeypatch.setenv("PERFDESK_TEMPLATES_DIR", str(folder))
+    forms.reload()
+    try:
+        indicator = Indicator("培训人次", "≥10人", {"数据来源": "年报"})
+        form = Form(year=2023, department="某局", template="test-source",
+                    tree=[Level1("产出指标", [Level2("数量指标", [indicator])])])
+        path = tmp_path / "s.db"
+        save_project(Project([form]), path)
+        win = MainWindow()
+        assert win.files.open_path(path, ask=False)
+        model = win.doc.tree_model
+        assert model.headerData(2, Qt.Orientation.Horizontal) == "数据来源"
+        assert model.index_of(next(win.doc.form.iter_indicators())[2], 2).data() == "年报"
+        win.doc.undo_stack.setClean()
+        win.close()
+        win.deleteLater()
+    finally:
+        monkeypatch.delenv("PERFDESK_TEMPLATES_DIR")
+        forms.reload()
