@@ -33,6 +33,9 @@ class IndicatorTreeView(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
         self.setUniformRowHeights(True)  # keeps 2,000 rows smooth
+        # Tab on a selected cell moves to the next cell, as in Excel and in the budget table,
+        # instead of taking the keyboard out of the tree (where typing went into another field).
+        self.setTabKeyNavigation(True)
         self._template_delegate = False
         self.setAlternatingRowColors(True)
 
@@ -178,6 +181,20 @@ class IndicatorTreeView(QTreeView):
             return
         super().closeEditor(editor, hint)
 
+    def tab_to_cell(self, step: int) -> None:
+        """Tab / Shift+Tab on a selected cell: the next / previous cell of the row (指标, 指标值, a
+        template's columns), then on to the next 三级, as in Excel; never out of the tree."""
+        current = self.currentIndex()
+        if not current.isValid():
+            return
+        column = current.column() + step
+        if 0 <= column < self.model().columnCount():
+            self.setCurrentIndex(current.siblingAtColumn(column))
+        elif step > 0:
+            below = self.indicator_below(current)
+            if below.isValid():
+                self.setCurrentIndex(below.siblingAtColumn(0))
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
@@ -185,6 +202,8 @@ class IndicatorTreeView(QTreeView):
             super().keyPressEvent(event)
         elif event.matches(QKeySequence.StandardKey.Paste):
             self.paste(QGuiApplication.clipboard().text())
+        elif key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not ctrl:
+            self.tab_to_cell(-1 if key == Qt.Key.Key_Backtab else 1)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not ctrl:
             below = self.indicator_below(self.currentIndex())
             if below.isValid():

@@ -376,3 +376,23 @@ def test_ctrl_z_in_a_header_field_undoes_the_document_and_keeps_redo(window, qtb
     assert window.redo_action.isEnabled()
     qtbot.keyClick(field, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert people.phone == "0996" and field.text() == "0996"
+
+
+def test_tab_on_a_selected_name_moves_to_its_value_and_typing_goes_there(window, qtbot):
+    """Found driving the real window: Tab on a selected (not edited) name left the tree, and the
+    digits typed next renamed the indicator in the lower editor."""
+    tree = window.tree
+    model = window.doc.tree_model
+    indicator = window.doc.form.tree[0].children[0].indicators[1]
+    name = indicator.name
+    tree.setFocus()
+    tree.setCurrentIndex(model.index_of(indicator, 0))
+    qtbot.keyClick(tree, Qt.Key.Key_Tab)
+    assert tree.hasFocus() and tree.currentIndex() == model.index_of(indicator, 1)
+    qtbot.keyClicks(tree, "1")  # typing on the selected cell opens its editor with the key
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == "1"
+    qtbot.keyClicks(editor, "0")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: indicator.value == "10", timeout=2000)
+    assert indicator.name == name
