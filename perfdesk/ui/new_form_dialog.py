@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import copy
-
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -18,23 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.domain.framework import all_frameworks
-from perfdesk.domain.model import Form, Goal, Project, Task, new_form, new_id, next_budget_year
-
-
-def copy_form(form: Form) -> Form:
-    """A deep copy with fresh ids (last year's table is where clerks start)."""
-    clone = copy.deepcopy(form)
-    clone.id = new_id()
-    items: list[Task | Goal] = [*clone.tasks, *clone.goals]
-    for item in items:
-        item.id = new_id()
-    for level1 in clone.tree:
-        level1.id = new_id()
-        for level2 in level1.children:
-            level2.id = new_id()
-            for indicator in level2.indicators:
-                indicator.id = new_id()
-    return clone
+from perfdesk.domain.model import Form, Project, new_form, next_budget_year
+from perfdesk.domain.ops import copy_node
 
 
 class NewFormDialog(QDialog):
@@ -102,7 +85,7 @@ class NewFormDialog(QDialog):
             form = sample_project().forms[0]
         elif self.copy.isChecked():
             source = next(f for f in self.project.forms if f.id == self.source.currentData())
-            form = copy_form(source)
+            form = copy_node(source)  # fresh ids throughout: last year's table is where clerks start
             form.year = self.year.value()
         else:
             form = new_form(self.year.value(), framework=self.framework.currentData(),

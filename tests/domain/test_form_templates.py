@@ -36,7 +36,7 @@ def test_mof_2015_is_the_default_department_table_as_printed_today():
     template = forms.default_template("department_overall")
     assert template is not None and template.id == "mof-2015"
     assert template.title == "部门（单位）整体支出绩效目标表"
-    assert template.subtitle_for(2022) == "（2022年）"
+    assert template.heading(2022) == ("部门（单位）整体支出绩效目标表", "（2022年）")
     assert [b.label for b in template.blocks] == ["年度主要任务", "年度总体目标", "年度绩效指标"]
     tasks = template.block("tasks")
     assert [c.label for c in tasks.columns] == ["任务名称", "主要内容", "总额", "财政拨款", "其他资金"]

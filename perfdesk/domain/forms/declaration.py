@@ -121,7 +121,3 @@ class Template:
         """The title and the line under it (``（2022年）``; blanks to write the year in by hand)."""
         return self.title, self.subtitle.replace("{year}", str(year) if year else "　　　　")
 
-    def subtitle_for(self, year: int | None) -> str:
-        if not self.subtitle or year is None:
-            return ""
-        return self.subtitle.replace("{year}", str(year))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -232,19 +233,9 @@ def apply_template(kind: Template, data: object, source: str) -> Template:
     for key, label in relabel.items():
         if not isinstance(label, str) or not label.strip():
             reader.fail(f"的 relabel“{key}”应为非空文字")
-    fields = list(kind.fields)
-    removed = set(reader.texts("remove_fields"))
-    unknown = removed - {f.key for f in fields}
-    if unknown:
-        reader.fail(f"的 remove_fields 中“{sorted(unknown)[0]}”不是 {kind.id} 的表头字段")
-    fields = [f for f in fields if f.key not in removed]
+    fields = _kept(reader, "remove_fields", kind.fields, f"{kind.id} 的表头字段")
     fields += _columns(reader.objects("add_fields"), source, "add_fields ", BUILTIN_FIELDS)
-    blocks = list(kind.blocks)
-    dropped = set(reader.texts("remove_blocks"))
-    unknown = dropped - {b.key for b in blocks}
-    if unknown:
-        reader.fail(f"的 remove_blocks 中“{sorted(unknown)[0]}”不是 {kind.id} 的区块")
-    blocks = [b for b in blocks if b.key not in dropped]
+    blocks = _kept(reader, "remove_blocks", kind.blocks, f"{kind.id} 的区块")
     columns = reader.objects("indicator_columns")
     widths = reader.objects("level_widths")
     resolved: list[Block] = []
@@ -253,15 +244,15 @@ def apply_template(kind: Template, data: object, source: str) -> Template:
             new_columns = _columns(columns, source, "indicator_columns ", BUILTIN_COLUMNS["indicator_grid"])
             if not any(c.key == "value" for c in new_columns):
                 reader.fail("的 indicator_columns 缺少指标值列（key 为 value）")
-            block = _replace(block, columns=new_columns)
+            block = replace(block, columns=new_columns)
         if block.type == "indicator_grid" and widths:
             numbers = [float(w) for w in widths if isinstance(w, (int, float)) and not isinstance(w, bool)]
             if len(widths) != 3 or len(numbers) != 3:
                 reader.fail("的 level_widths 应为三个数字")
-            block = _replace(block, levels=tuple(_replace(lv, width=w) for lv, w in zip(block.levels, numbers)))
+            block = replace(block, levels=tuple(replace(lv, width=w) for lv, w in zip(block.levels, numbers)))
         if block.key in relabel:
-            block = _replace(block, label=relabel[block.key], aliases=(*block.aliases, block.label))
-        block = _replace(
+            block = replace(block, label=relabel[block.key], aliases=(*block.aliases, block.label))
+        block = replace(
             block,
             columns=tuple(_relabelled(c, relabel) for c in block.columns),
         )
@@ -289,16 +280,19 @@ def apply_template(kind: Template, data: object, source: str) -> Template:
     )
 
 
-def _replace(obj: Any, **changes: Any) -> Any:
-    from dataclasses import replace
-
-    return replace(obj, **changes)
+def _kept(reader: _Reader, key: str, items: tuple[Any, ...], what: str) -> list[Any]:
+    """``items`` without those the template's ``key`` list removes (each must be one of them)."""
+    removed = set(reader.texts(key))
+    unknown = removed - {item.key for item in items}
+    if unknown:
+        reader.fail(f"的 {key} 中“{sorted(unknown)[0]}”不是 {what}")
+    return [item for item in items if item.key not in removed]
 
 
 def _relabelled(column: Column, relabel: dict[str, str]) -> Column:
     if column.key not in relabel:
         return column
-    return _replace(column, label=relabel[column.key], aliases=(*column.aliases, column.label))
+    return replace(column, label=relabel[column.key], aliases=(*column.aliases, column.label))
 
 
 def _read_json(path: Path) -> object:
