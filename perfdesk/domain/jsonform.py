@@ -13,6 +13,8 @@ from typing import Any
 
 from perfdesk.domain.model import (
     FORM_KINDS,
+    HORIZONS,
+    KIND_PROJECT,
     TASK_AMOUNTS,
     Form,
     Goal,
@@ -62,9 +64,12 @@ def _declared_keys(form: Form) -> tuple[list[str], list[str]]:
     return [c.key for c in template.extra_indicator_columns], [f.key for f in template.extra_fields]
 
 
-def _indicator_dict(level1: Level1, level2: Level2, ind: Indicator, columns: list[str]) -> dict[str, Any]:
+def _indicator_dict(
+    level1: Level1, level2: Level2, ind: Indicator, columns: list[str], horizon: str | None = None
+) -> dict[str, Any]:
     parsed = ind.parsed
-    out: dict[str, Any] = {
+    out: dict[str, Any] = {"horizon": horizon} if horizon else {}
+    out |= {
         "level1": level1.name,
         "level2": level2.name,
         "name": ind.name,
@@ -75,7 +80,49 @@ def _indicator_dict(level1: Level1, level2: Level2, ind: Indicator, columns: lis
     out["parsed"] = _parsed_dict(parsed)
     if ind.extras:
         out["extras"] = declared_order(ind.extras, columns)
+    if ind.core:
+        out["core"] = True
     return out
+
+
+# A project table's 项目资金 cells: JSON nests them by side, the model keys them ``mid.total``.
+FUND_ORDER = (
+    "mid.total", "mid.fiscal", "mid.other", "year.total", "year.fiscal", "year.carryover", "year.other",
+    "project_total", "project_fiscal",
+)
+
+
+def _funds_dict(form: Form) -> dict[str, Any]:
+    from perfdesk.domain.forms import template_of
+
+    block = template_of(form).block("funds")
+    declared = [c.key for c in block.columns] if block else []
+    keys = [k for k in FUND_ORDER if k in declared or k in form.funds]
+    keys += sorted(k for k in form.funds if k not in keys)
+    out: dict[str, Any] = {}
+    for key in keys:
+        side, _, cell = key.partition(".")
+        value = form.funds.get(key) or None
+        if cell:
+            out.setdefault(side, {})[cell] = value
+        else:
+            out[key] = value
+    return out
+
+
+def _project_to_dict(form: Form, header: dict[str, Any], columns: list[str]) -> dict[str, Any]:
+    return {
+        **header,
+        "funds": _funds_dict(form),
+        "goals": {h: [g.text for g in form.side_goals(h)] for h in HORIZONS},
+        "groups": [
+            {"horizon": h, "level1": l1.name, "level2": [l2.name for l2 in l1.children]}
+            for h in HORIZONS for l1 in form.side(h)
+        ],
+        "indicators": [
+            _indicator_dict(l1, l2, ind, columns, h) for h in HORIZONS for l1, l2, ind in form.iter_indicators(h)
+        ],
+    }
 
 
 def form_to_dict(form: Form) -> dict[str, Any]:
@@ -91,6 +138,8 @@ def form_to_dict(form: Form) -> dict[str, Any]:
     columns, fields = _declared_keys(form)
     if form.fields:
         header["fields"] = declared_order(form.fields, fields)
+    if form.kind == KIND_PROJECT:
+        return _project_to_dict(form, header, columns)
     return {
         **header,
         "tasks": [
@@ -201,17 +250,18 @@ def _form_from_dict(r: _Reader, data: dict[str, Any], where: str) -> Form:
                 total_typed=r.flag(item, "total_typed", place),
             )
         )
-    for i, goal in enumerate(r.items(data, "goals", where), start=1):
-        if not isinstance(goal, str):
-            raise r.fail(where, f"的目标{i}应为文字")
-        form.goals.append(Goal(goal))
+    if kind == KIND_PROJECT:
+        _project_parts(r, data, form, where)
+    else:
+        _goal_texts(r, r.items(data, "goals", where), form.goals, where, "")
     for i, group in enumerate(r.items(data, "groups", where), start=1):
         place = f"{where}指标分组第{i}项"
         group = r.obj(group, place)
+        tree = form.side(_horizon(r, group, kind, place))
         name1 = r.text(group, "level1", place)
-        node1 = form.level1(name1) or Level1(name1)
-        if node1 not in form.tree:
-            form.tree.append(node1)
+        node1 = next((l1 for l1 in tree if l1.name == name1), None) or Level1(name1)
+        if node1 not in tree:
+            tree.append(node1)
         for name2 in r.items(group, "level2", place):
             if not isinstance(name2, str):
                 raise r.fail(place, "的二级指标名应为文字")
@@ -225,9 +275,63 @@ def _form_from_dict(r: _Reader, data: dict[str, Any], where: str) -> Form:
         extras = r.obj(item.get("extras", {}), place)
         if not all(isinstance(v, str) for v in extras.values()):
             raise r.fail(place, "的“extras”取值应为文字")
-        group = form.ensure_group(r.text(item, "level1", place), r.text(item, "level2", place))
-        group.indicators.append(Indicator(r.text(item, "name", place), value, dict(extras)))
+        horizon = _horizon(r, item, kind, place)
+        group = _ensure_group(form.side(horizon), r.text(item, "level1", place), r.text(item, "level2", place))
+        indicator = Indicator(r.text(item, "name", place), value, dict(extras))
+        indicator.core = bool(r.flag(item, "core", place))
+        group.indicators.append(indicator)
     return form
+
+
+def _ensure_group(tree: list[Level1], name1: str, name2: str) -> Level2:
+    node1 = next((l1 for l1 in tree if l1.name == name1), None)
+    if node1 is None:
+        node1 = Level1(name1)
+        tree.append(node1)
+    node2 = node1.child(name2)
+    if node2 is None:
+        node2 = Level2(name2)
+        node1.children.append(node2)
+    return node2
+
+
+def _horizon(r: _Reader, item: dict[str, Any], kind: str, place: str) -> str:
+    horizon = r.text(item, "horizon", place, default="year")
+    if horizon not in HORIZONS:
+        raise r.fail(place, f"的“horizon”应为 \"mid\"（中期）或 \"year\"（年度），实际是 {clip(_shown(horizon))}")
+    if horizon == "mid" and kind != KIND_PROJECT:
+        raise r.fail(place, "是中期指标（\"horizon\": \"mid\"），只有项目支出绩效目标表有中期指标")
+    return horizon
+
+
+def _goal_texts(r: _Reader, items: list[Any], goals: list[Goal], where: str, side: str) -> None:
+    for i, goal in enumerate(items, start=1):
+        if not isinstance(goal, str):
+            raise r.fail(where, f"的{side}目标{i}应为文字")
+        goals.append(Goal(goal))
+
+
+def _project_parts(r: _Reader, data: dict[str, Any], form: Form, where: str) -> None:
+    """A project table's 项目资金 and its 中期/年度 goals."""
+    goals = data.get("goals", {})
+    if isinstance(goals, list):  # a single list: the 年度 goals
+        goals = {"year": goals}
+    goals = r.obj(goals, f"{where}“goals”")
+    for side, label in (("mid", "中期"), ("year", "年度")):
+        _goal_texts(r, r.items(goals, side, f"{where}“goals”"), form.side_goals(side), f"{where}“goals”", label)
+    funds = r.obj(data.get("funds", {}), f"{where}“funds”")
+    flat: dict[str, Any] = {}
+    for key, value in funds.items():
+        if isinstance(value, dict):
+            flat.update({f"{key}.{cell}": v for cell, v in value.items()})
+        else:
+            flat[key] = value
+    for key, value in flat.items():
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+            raise r.fail(f"{where}“funds”", f"的“{key}”不是金额")
+        form.funds[key] = value if isinstance(value, str) else format(Decimal(value), "f")
 
 
 def _template(r: _Reader, data: dict[str, Any], kind: str, where: str) -> str:

@@ -19,6 +19,8 @@ from perfdesk.domain.money import format_amount, sum_amounts
 from perfdesk.domain.values import TargetValue, parse_value
 
 KIND_DEPARTMENT = "department_overall"
+KIND_PROJECT = "project"
+HORIZONS = ("mid", "year")  # a project table's 中期 and 年度 sides
 FORM_KINDS: dict[str, str] = {
     KIND_DEPARTMENT: "部门（单位）整体支出绩效目标表",
     # Later forms reuse the indicator tree; listed so files can name them.
@@ -45,6 +47,7 @@ class Indicator:
     value: str = ""
     extras: dict[str, str] = field(default_factory=dict)  # province columns
     id: str = field(default_factory=new_id)
+    core: bool = False  # ★ 核心指标 (project tables): printed as a ★ before the name
 
     @property
     def parsed(self) -> TargetValue:
@@ -147,7 +150,8 @@ PEOPLE_LABELS: dict[str, str] = {
 }
 
 
-DEFAULT_TEMPLATES = {KIND_DEPARTMENT: "mof-2015"}  # what a form of each kind gets unless told
+# what a form of each kind gets unless told
+DEFAULT_TEMPLATES = {KIND_DEPARTMENT: "mof-2015", KIND_PROJECT: "mof-2015-project"}
 
 
 @dataclass(eq=False)
@@ -167,6 +171,13 @@ class Form:
     id: str = field(default_factory=new_id)
     template: str = ""
     fields: dict[str, str] = field(default_factory=dict)
+    # Project tables (kind ``project``): the 项目资金 cells by their template key (``mid.total``,
+    # ``year.fiscal``, ``year.carryover``, ``project_total`` …), as typed: a cell that is not a
+    # number is kept and reported, never dropped. The 中期 side's goals and indicator tree;
+    # ``goals`` and ``tree`` are the 年度 side (the only side of the other kinds).
+    funds: dict[str, str] = field(default_factory=dict)
+    goals_mid: list[Goal] = field(default_factory=list)
+    tree_mid: list[Level1] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.template:
@@ -183,10 +194,26 @@ class Form:
     @property
     def display_name(self) -> str:
         year = f"{self.year}年 " if self.year else ""
+        if self.kind == KIND_PROJECT:
+            return f"{year}{self.fields.get('项目名称') or '（未填写项目名称）'}"
         return f"{year}{self.department or '（未填写单位）'}"
 
-    def iter_indicators(self) -> Iterator[tuple[Level1, Level2, Indicator]]:
-        for level1 in self.tree:
+    def side(self, horizon: str) -> list[Level1]:
+        """The indicator tree of one side: ``year`` (every kind) or ``mid`` (project tables)."""
+        return self.tree_mid if horizon == "mid" else self.tree
+
+    def side_goals(self, horizon: str) -> list[Goal]:
+        return self.goals_mid if horizon == "mid" else self.goals
+
+    def fund(self, key: str) -> Decimal | None:
+        """A 项目资金 cell as a number; ``None`` when blank or not a number (审核 reports that)."""
+        from perfdesk.domain.money import read_amount
+
+        amount, _text = read_amount(self.funds.get(key, ""))
+        return amount
+
+    def iter_indicators(self, horizon: str = "year") -> Iterator[tuple[Level1, Level2, Indicator]]:
+        for level1 in self.side(horizon):
             for level2 in level1.children:
                 for indicator in level2.indicators:
                     yield level1, level2, indicator

@@ -9,7 +9,11 @@ generating a self-evaluation). An operation checks its addresses before changing
 anything, so a stale one raises :class:`OpError` and leaves the project as it was.
 
 Objects are addressed by ``(form_id, collection, id)``; collections are ``task``,
-``goal``, ``level1``, ``level2`` and ``indicator``. Field keys are the model's attribute
+``goal``, ``level1``, ``level2`` and ``indicator``. A project table's 中期 side is found by
+id like the 年度 side; to insert there, a goal's or a 一级's ``parent_id`` is ``"mid"``
+(:data:`MID`). A header field a template adds is ``SetField(form, "fields", None, label, text)``,
+a 项目资金 cell ``SetField(form, "funds", None, "year.total", text)`` (text as typed;
+"" clears). Field keys are the model's attribute
 names, or for an indicator any other key, which is a template's extra column kept in
 ``Indicator.extras`` (replaced, never changed in place, so an inverse keeps the old one).
 """
@@ -24,13 +28,15 @@ from typing import Any
 from perfdesk.domain.model import TASK_AMOUNTS, Form, Goal, Indicator, Level1, Level2, People, Project, Task
 
 COLLECTIONS = ("task", "goal", "level1", "level2", "indicator")
+MID = "mid"  # the parent_id of a goal or a 一级 on a project table's 中期 side
 _FIELDS = {
     "task": frozenset({"name", "content", "total", "fiscal", "other", "unparsed"}),
     "goal": frozenset({"text"}),
     "level1": frozenset({"name"}),
     "level2": frozenset({"name"}),
 }
-_FORM_FIELDS = frozenset({"department", "year", "framework", "kind"})
+_INDICATOR_ATTRS = frozenset({"name", "value", "core"})
+_FORM_FIELDS = frozenset({"department", "year", "framework", "kind", "template"})
 _NODE_TYPES: dict[str, type[Any]] = {
     "task": Task, "goal": Goal, "level1": Level1, "level2": Level2, "indicator": Indicator,
 }
@@ -52,16 +58,17 @@ def _siblings(form: Form, collection: str, parent_id: str | None) -> list[Any]:
     if collection == "task":
         return form.tasks
     if collection == "goal":
-        return form.goals
+        return form.goals_mid if parent_id == MID else form.goals
     if collection == "level1":
-        return form.tree
+        return form.tree_mid if parent_id == MID else form.tree
+    trees = (*form.tree, *form.tree_mid)
     if collection == "level2":
-        parent = next((l1 for l1 in form.tree if l1.id == parent_id), None)
+        parent = next((l1 for l1 in trees if l1.id == parent_id), None)
         if parent is None:
             raise OpError(f"no 一级 {parent_id!r}")
         return parent.children
     if collection == "indicator":
-        parent2 = next((l2 for l1 in form.tree for l2 in l1.children if l2.id == parent_id), None)
+        parent2 = next((l2 for l1 in trees for l2 in l1.children if l2.id == parent_id), None)
         if parent2 is None:
             raise OpError(f"no 二级 {parent_id!r}")
         return parent2.indicators
@@ -71,17 +78,17 @@ def _siblings(form: Form, collection: str, parent_id: str | None) -> list[Any]:
 def locate(form: Form, collection: str, node_id: str) -> tuple[str | None, int, Any]:
     """``(parent_id, index, node)`` of a node; :class:`OpError` when it is not there."""
     if collection in ("task", "goal", "level1"):
-        items = _siblings(form, collection, None)
-        for index, node in enumerate(items):
-            if node.id == node_id:
-                return None, index, node
+        for side in (None, MID) if collection != "task" else (None,):
+            for index, node in enumerate(_siblings(form, collection, side)):
+                if node.id == node_id:
+                    return side, index, node
     elif collection == "level2":
-        for l1 in form.tree:
+        for l1 in (*form.tree, *form.tree_mid):
             for index, l2 in enumerate(l1.children):
                 if l2.id == node_id:
                     return l1.id, index, l2
     elif collection == "indicator":
-        for l1 in form.tree:
+        for l1 in (*form.tree, *form.tree_mid):
             for l2 in l1.children:
                 for index, ind in enumerate(l2.indicators):
                     if ind.id == node_id:
@@ -128,8 +135,20 @@ class SetField(Op):
             if self.key not in People.field_names():
                 raise OpError(f"unknown signature field {self.key!r}")
             return self._swap(form.people, self.key)
+        if self.target in ("fields", "funds"):
+            if not isinstance(self.value, str):
+                raise OpError(f"{self.target} {self.key!r} holds text")
+            values: dict[str, str] = getattr(form, self.target)
+            old_text = values.get(self.key, "")
+            kept = {k: v for k, v in values.items() if k != self.key}  # replaced, never changed in place
+            if self.value:
+                kept[self.key] = self.value
+            setattr(form, self.target, kept)
+            return SetField(self.form, self.target, None, self.key, old_text)
         _, _, node = locate(form, self.target, self.ref_id or "")
-        if self.target == "indicator" and self.key not in ("name", "value"):
+        if self.target == "indicator" and self.key == "core" and not isinstance(self.value, bool):
+            raise OpError("core is true or false")
+        if self.target == "indicator" and self.key not in _INDICATOR_ATTRS:
             old = node.extras.get(self.key, "")
             extras = {k: v for k, v in node.extras.items() if k != self.key}
             if not isinstance(self.value, str):
@@ -287,6 +306,6 @@ def copy_node(node: Any) -> Any:
     while stack:
         item = stack.pop()
         item.id = new_id()
-        for attr in ("children", "indicators", "tasks", "goals", "tree"):
+        for attr in ("children", "indicators", "tasks", "goals", "tree", "goals_mid", "tree_mid"):
             stack.extend(getattr(item, attr, []))
     return duplicate

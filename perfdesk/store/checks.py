@@ -35,6 +35,7 @@ TABLE_LABELS = {
     "indicator": "三级指标",
     "indicator_extra": "指标附加栏",
     "form_field": "表头附加栏",
+    "form_fund": "项目资金",
     "task_total_typed": "手填总额标记",
     "info": "文件信息",
 }

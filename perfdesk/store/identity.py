@@ -2,4 +2,4 @@
 
 # 'PDsk' — marks a perfdesk file so other applications' SQLite files are refused.
 APPLICATION_ID = 0x5044736B
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5

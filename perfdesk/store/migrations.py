@@ -41,7 +41,22 @@ def _v3_to_v4(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+def _v4_to_v5(conn: sqlite3.Connection) -> None:
+    # Project tables: a 中期 side for goals and 一级 groups, ★ core indicators, 项目资金 cells.
+    conn.execute("ALTER TABLE goal ADD COLUMN horizon TEXT NOT NULL DEFAULT 'year'")
+    conn.execute("ALTER TABLE level1 ADD COLUMN horizon TEXT NOT NULL DEFAULT 'year'")
+    conn.execute("ALTER TABLE indicator ADD COLUMN core INTEGER NOT NULL DEFAULT 0")
+    conn.execute(
+        "CREATE TABLE form_fund ("
+        " form_id TEXT NOT NULL REFERENCES form(id) ON DELETE CASCADE,"
+        " key TEXT NOT NULL, text TEXT NOT NULL,"
+        " PRIMARY KEY (form_id, key))"
+    )
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5,
+}
 
 
 def migrate(conn: sqlite3.Connection, from_version: int) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from perfdesk import __version__
-from perfdesk.domain.model import TASK_AMOUNTS, Form, Goal, Indicator, Level1, Level2, People, Project, Task
+from perfdesk.domain.model import HORIZONS, TASK_AMOUNTS, Form, Goal, Indicator, Level1, Level2, People, Project, Task
 from perfdesk.store.checks import RowChecker, TextBudget
 
 if TYPE_CHECKING:
@@ -44,9 +44,11 @@ def write_project(conn: sqlite3.Connection, project: Project) -> None:
     extras: list[dict[str, Any]] = []
     unparsed: list[dict[str, Any]] = []
     fields: list[dict[str, Any]] = []
+    funds: list[dict[str, Any]] = []
     totals_typed: list[dict[str, Any]] = []
     for fpos, form in enumerate(project.forms):
         fields.extend({"form_id": form.id, "key": k, "value": v} for k, v in form.fields.items())
+        funds.extend({"form_id": form.id, "key": k, "text": v} for k, v in form.funds.items())
         row = {
             "id": form.id,
             "position": fpos,
@@ -74,16 +76,22 @@ def write_project(conn: sqlite3.Connection, project: Project) -> None:
             unparsed.extend({"task_id": t.id, "field": k, "text": v} for k, v in t.unparsed.items())
             if t.total_typed:
                 totals_typed.append({"task_id": t.id})
-        goals.extend(
-            {"id": g.id, "form_id": form.id, "position": pos, "text": g.text} for pos, g in enumerate(form.goals)
-        )
-        for pos1, l1 in enumerate(form.tree):
-            level1s.append({"id": l1.id, "form_id": form.id, "position": pos1, "name": l1.name})
+        for horizon in HORIZONS:
+            goals.extend(
+                {"id": g.id, "form_id": form.id, "position": pos, "text": g.text, "horizon": horizon}
+                for pos, g in enumerate(form.side_goals(horizon))
+            )
+            level1s.extend(
+                {"id": l1.id, "form_id": form.id, "position": pos1, "name": l1.name, "horizon": horizon}
+                for pos1, l1 in enumerate(form.side(horizon))
+            )
+        for l1 in [*form.tree, *form.tree_mid]:
             for pos2, l2 in enumerate(l1.children):
                 level2s.append({"id": l2.id, "level1_id": l1.id, "position": pos2, "name": l2.name})
                 for pos3, ind in enumerate(l2.indicators):
                     indicators.append(
-                        {"id": ind.id, "level2_id": l2.id, "position": pos3, "name": ind.name, "value": ind.value}
+                        {"id": ind.id, "level2_id": l2.id, "position": pos3, "name": ind.name, "value": ind.value,
+                         "core": int(ind.core)}
                     )
                     extras.extend({"indicator_id": ind.id, "key": k, "value": v} for k, v in ind.extras.items())
     with engine.begin() as db:
@@ -91,6 +99,7 @@ def write_project(conn: sqlite3.Connection, project: Project) -> None:
         for table, rows in (
             (s.form, forms),
             (s.form_field, fields),
+            (s.form_fund, funds),
             (s.task, tasks),
             (s.task_unparsed, unparsed),
             (s.task_total_typed, totals_typed),
@@ -118,6 +127,20 @@ def _parent(check: RowChecker, row: sqlite3.Row, column: str, parents: dict[str,
     return parent
 
 
+def _horizon(check: RowChecker, row: sqlite3.Row) -> str:
+    horizon = check.text(row, "horizon")
+    if horizon not in HORIZONS:
+        raise check.bad("horizon", "应为 mid 或 year")
+    return horizon
+
+
+def _flag(check: RowChecker, row: sqlite3.Row, column: str) -> bool:
+    value = row[column]
+    if value not in (0, 1) or isinstance(value, float):
+        raise check.bad(column, "应为 0 或 1")
+    return bool(value)
+
+
 def read_project(conn: sqlite3.Connection, name: str = "项目文件") -> Project:
     """The project in ``conn``; every value is type-checked (see ``checks``). Raises FileReadError."""
     db = conn.cursor()
@@ -139,6 +162,8 @@ def read_project(conn: sqlite3.Connection, name: str = "项目文件") -> Projec
         project.forms.append(form)
     for c, row in _rows(db, budget, "form_field", " ORDER BY form_id, key"):
         _parent(c, row, "form_id", forms).fields[c.text(row, "key")] = c.text(row, "value")
+    for c, row in _rows(db, budget, "form_fund", " ORDER BY form_id, key"):
+        _parent(c, row, "form_id", forms).funds[c.text(row, "key")] = c.text(row, "text")
     unparsed: dict[str, dict[str, str]] = defaultdict(dict)
     for c, row in _rows(db, budget, "task_unparsed", " ORDER BY task_id, field"):
         unparsed[c.text(row, "task_id")][c.text(row, "field")] = c.text(row, "text")
@@ -159,11 +184,12 @@ def read_project(conn: sqlite3.Connection, name: str = "项目文件") -> Projec
                  total_typed=None if totals_typed is None else task_id in totals_typed)
         )
     for c, row in _rows(db, budget, "goal", " ORDER BY form_id, position"):
-        _parent(c, row, "form_id", forms).goals.append(Goal(c.text(row, "text"), id=c.text(row, "id")))
+        form = _parent(c, row, "form_id", forms)
+        form.side_goals(_horizon(c, row)).append(Goal(c.text(row, "text"), id=c.text(row, "id")))
     level1s: dict[str, Level1] = {}
     for c, row in _rows(db, budget, "level1", " ORDER BY form_id, position"):
         node1 = Level1(c.text(row, "name"), id=c.text(row, "id"))
-        _parent(c, row, "form_id", forms).tree.append(node1)
+        _parent(c, row, "form_id", forms).side(_horizon(c, row)).append(node1)
         level1s[node1.id] = node1
     level2s: dict[str, Level2] = {}
     for c, row in _rows(db, budget, "level2", " ORDER BY level1_id, position"):
@@ -176,7 +202,7 @@ def read_project(conn: sqlite3.Connection, name: str = "项目文件") -> Projec
     for c, row in _rows(db, budget, "indicator", " ORDER BY level2_id, position"):
         ind_id = c.text(row, "id")
         ind = Indicator(c.text(row, "name"), c.text(row, "value"), dict(sorted(extras.get(ind_id, {}).items())),
-                        id=ind_id)
+                        id=ind_id, core=_flag(c, row, "core"))
         _parent(c, row, "level2_id", level2s).indicators.append(ind)
     db.close()
     return project

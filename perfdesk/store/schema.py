@@ -72,6 +72,7 @@ goal = Table(
     Column("form_id", Text, ForeignKey("form.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("position", Integer, nullable=False),
     Column("text", Text, nullable=False),
+    Column("horizon", Text, nullable=False, default="year"),  # schema version 5: "mid" = 中期 (project tables)
 )
 
 level1 = Table(
@@ -81,6 +82,7 @@ level1 = Table(
     Column("form_id", Text, ForeignKey("form.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("position", Integer, nullable=False),
     Column("name", Text, nullable=False),
+    Column("horizon", Text, nullable=False, default="year"),  # schema version 5: "mid" = 中期 (project tables)
 )
 
 level2 = Table(
@@ -100,6 +102,7 @@ indicator = Table(
     Column("position", Integer, nullable=False),
     Column("name", Text, nullable=False),
     Column("value", Text, nullable=False),  # exactly as typed
+    Column("core", Integer, nullable=False, default=0),  # schema version 5: ★ 核心指标
 )
 
 # Added in schema version 2: province columns (指标解释, 评（扣）分标准 …).
@@ -128,6 +131,15 @@ form_field = Table(
     Column("form_id", Text, ForeignKey("form.id", ondelete="CASCADE"), primary_key=True),
     Column("key", Text, primary_key=True),
     Column("value", Text, nullable=False),
+)
+
+# Added in schema version 5: a project table's 项目资金 cells (``mid.total`` …), as typed.
+form_fund = Table(
+    "form_fund",
+    metadata,
+    Column("form_id", Text, ForeignKey("form.id", ondelete="CASCADE"), primary_key=True),
+    Column("key", Text, primary_key=True),
+    Column("text", Text, nullable=False),
 )
 
 # Added within schema version 3, without a version bump (kept in version 4): the tasks whose

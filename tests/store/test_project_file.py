@@ -82,10 +82,41 @@ def test_words_typed_into_an_amount_are_saved_as_typed(tmp_path):
     assert back.unparsed == {"total": "约100万", "other": "待定"}
 
 
+def _undo_v5(conn: sqlite3.Connection) -> None:
+    """A current file as schema 4 wrote it: no project-table parts."""
+    conn.execute("DROP TABLE form_fund")
+    conn.execute("ALTER TABLE goal DROP COLUMN horizon")
+    conn.execute("ALTER TABLE level1 DROP COLUMN horizon")
+    conn.execute("ALTER TABLE indicator DROP COLUMN core")
+
+
+def test_version_4_file_opens_and_saves_with_project_parts(tmp_path):
+    path = tmp_path / "v4.db"
+    save_project(sample_project(), path)
+    conn = sqlite3.connect(path)
+    _undo_v5(conn)
+    conn.execute("PRAGMA user_version = 4")
+    conn.commit()
+    conn.close()
+    project = open_project(path)
+    assert jsonform.dumps(project) == jsonform.dumps(sample_project())
+    form = project.forms[0]
+    assert form.tree_mid == [] and form.goals_mid == [] and form.funds == {}
+    form.tree[0].children[0].indicators[0].core = True
+    save_project(project, path)
+    assert open_project(path).forms[0].tree[0].children[0].indicators[0].core is True
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
+    finally:
+        conn.close()
+
+
 def test_version_2_file_opens_and_saves_in_current_version(tmp_path):
     path = tmp_path / "v2.db"
     save_project(sample_project(), path)
     conn = sqlite3.connect(path)  # what perfdesk 0.1 (schema 2) wrote: no task_unparsed, no templates
+    _undo_v5(conn)
     conn.execute("DROP TABLE task_unparsed")
     conn.execute("DROP TABLE form_field")
     conn.execute("ALTER TABLE form DROP COLUMN template")
@@ -99,7 +130,7 @@ def test_version_2_file_opens_and_saves_in_current_version(tmp_path):
     assert open_project(path).forms[0].tasks[0].unparsed == {"other": "待定"}
     conn = sqlite3.connect(path)
     try:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
     finally:
         conn.close()
 
@@ -108,6 +139,7 @@ def test_version_3_file_opens_as_the_mof_2015_table_and_saves_its_template(tmp_p
     path = tmp_path / "v3.db"
     save_project(sample_project(), path)
     conn = sqlite3.connect(path)  # what perfdesk wrote before form templates (schema 3)
+    _undo_v5(conn)
     conn.execute("DROP TABLE form_field")
     conn.execute("ALTER TABLE form DROP COLUMN template")
     conn.execute("PRAGMA user_version = 3")

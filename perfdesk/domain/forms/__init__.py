@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from perfdesk.domain.forms.declaration import Block, Column, Level, Template
+from perfdesk.domain.forms.declaration import Block, Column, Level, Side, Template
 from perfdesk.domain.forms.loading import DeclarationError, clean_label
 from perfdesk.paths import resources_dir
 
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from perfdesk.domain.model import Form
 
 __all__ = [
-    "Block", "Column", "DeclarationError", "Level", "Template", "clean_label",
+    "Block", "Column", "DeclarationError", "Level", "Side", "Template", "clean_label",
     "default_template", "get_template", "reload", "template_of", "templates",
 ]
 

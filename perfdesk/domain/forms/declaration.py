@@ -17,8 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Column and field types, each with generic 审核 rules (required, enum, number, …).
-TYPES = frozenset({"text", "longtext", "enum", "number", "unit", "money", "target_value", "year", "date"})
-BLOCK_TYPES = frozenset({"money_table", "goal_list", "indicator_grid"})
+TYPES = frozenset(
+    {"text", "longtext", "enum", "number", "unit", "money", "target_value", "year", "date", "period"}
+)
+# ``funds``: a project table's 项目资金 cells, one column per cell, keyed ``mid.total`` … (``Form.funds``).
+BLOCK_TYPES = frozenset({"money_table", "goal_list", "indicator_grid", "funds"})
 ORIENTATIONS = frozenset({"portrait", "landscape"})
 
 
@@ -51,6 +54,17 @@ class Level:
 
 
 @dataclass(frozen=True)
+class Side:
+    """One side of a two-sided block of a project table: ``mid`` (中期) or ``year`` (年度).
+
+    ``label`` is printed over the side (``中期目标（{start}年—{end}年）``, ``年度指标``); ``{start}``
+    and ``{end}`` are the 项目期's years."""
+
+    key: str
+    label: str
+
+
+@dataclass(frozen=True)
 class Block:
     key: str
     type: str
@@ -61,6 +75,14 @@ class Block:
     numbering: str = ""  # goal lists: "目标{n}：" -> 目标1：…
     group_label: str = ""  # money tables: the label over the amount columns
     total_row: str = ""  # money tables: the closing sum row's label
+    sides: tuple[Side, ...] = ()  # goal lists and indicator grids of project tables; () = 年度 only
+
+    @property
+    def horizons(self) -> tuple[str, ...]:
+        return tuple(s.key for s in self.sides) or ("year",)
+
+    def side(self, key: str) -> Side | None:
+        return next((s for s in self.sides if s.key == key), None)
 
     def column(self, key: str) -> Column | None:
         return next((c for c in self.columns if c.key == key), None)

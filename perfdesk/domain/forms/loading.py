@@ -24,16 +24,23 @@ from perfdesk.domain.forms.declaration import (
     Block,
     Column,
     Level,
+    Side,
     Template,
 )
 from perfdesk.errors import PerfdeskError
 
 BUILTIN_FIELDS = frozenset({"department", "year"})
+FUND_KEYS = frozenset(
+    {"mid.total", "mid.fiscal", "mid.other", "year.total", "year.fiscal", "year.other", "year.carryover",
+     "project_total", "project_fiscal"}
+)
+HORIZON_KEYS = frozenset({"mid", "year"})
 BUILTIN_SIGNATURE = frozenset({"filler_unit", "unit_head", "finance_head", "preparer", "phone", "fill_date"})
 BUILTIN_COLUMNS = {
     "money_table": frozenset({"name", "content", "total", "fiscal", "other"}),
     "indicator_grid": frozenset({"value"}),
     "goal_list": frozenset(),
+    "funds": FUND_KEYS,
 }
 
 _KIND_KEYS = frozenset(
@@ -42,13 +49,14 @@ _KIND_KEYS = frozenset(
 _TEMPLATE_KEYS = frozenset(
     {
         "id", "kind", "name", "default", "title", "subtitle", "aliases", "relabel", "add_fields",
-        "remove_fields", "remove_blocks", "indicator_columns", "level_widths", "print",
+        "remove_fields", "remove_blocks", "indicator_columns", "level_widths", "print", "fields", "blocks",
     }
 )
 _COLUMN_KEYS = frozenset({"key", "label", "type", "required", "width", "options", "aliases", "printed"})
 _BLOCK_KEYS = frozenset(
-    {"key", "type", "label", "aliases", "columns", "levels", "numbering", "group_label", "total_row"}
+    {"key", "type", "label", "aliases", "columns", "levels", "numbering", "group_label", "total_row", "sides"}
 )
+_SIDE_KEYS = frozenset({"key", "label"})
 _LEVEL_KEYS = frozenset({"label", "width", "aliases"})
 _PRINT_KEYS = frozenset({"orientation"})
 _MARKS = "*＊★☆※"
@@ -177,6 +185,19 @@ def _block(data: object, source: str, index: int) -> Block:
         )
         for i, item in enumerate(reader.objects("levels"))
     )
+    sides = tuple(
+        Side(key=(sr := _Reader(item, source, f"{where}的 sides 第{i + 1}项", _SIDE_KEYS)).nonempty("key"),
+             label=sr.nonempty("label"))
+        for i, item in enumerate(reader.objects("sides"))
+    )
+    if any(side.key not in HORIZON_KEYS for side in sides) or len({s.key for s in sides}) != len(sides):
+        reader.fail("的 sides 应为 mid（中期）与 year（年度），各至多一次")
+    if sides and type_ not in ("goal_list", "indicator_grid"):
+        reader.fail("只有目标列表和指标表可以分中期、年度两栏（sides）")
+    if type_ == "funds":
+        unknown = [c.key for c in columns if c.key not in FUND_KEYS]
+        if unknown:
+            reader.fail(f"的资金栏“{unknown[0]}”不是 {'、'.join(sorted(FUND_KEYS))} 之一")
     if type_ == "indicator_grid":
         if len(levels) != 3:
             reader.fail("应有三个指标级次（一级、二级、三级）")
@@ -192,6 +213,7 @@ def _block(data: object, source: str, index: int) -> Block:
         numbering=reader.text("numbering", ""),
         group_label=reader.text("group_label", ""),
         total_row=reader.text("total_row", ""),
+        sides=sides,
     )
 
 
@@ -233,9 +255,16 @@ def apply_template(kind: Template, data: object, source: str) -> Template:
     for key, label in relabel.items():
         if not isinstance(label, str) or not label.strip():
             reader.fail(f"的 relabel“{key}”应为非空文字")
-    fields = _kept(reader, "remove_fields", kind.fields, f"{kind.id} 的表头字段")
+    base_fields = kind.fields
+    if "fields" in reader.data:  # a variant with its own header (the 一体化 project table)
+        base_fields = _columns(reader.objects("fields"), source, "fields ", BUILTIN_FIELDS)
+    fields = _kept(reader, "remove_fields", base_fields, f"{kind.id} 的表头字段")
     fields += _columns(reader.objects("add_fields"), source, "add_fields ", BUILTIN_FIELDS)
-    blocks = _kept(reader, "remove_blocks", kind.blocks, f"{kind.id} 的区块")
+    replaced = {b.key: b for b in (_block(item, source, i) for i, item in enumerate(reader.objects("blocks")))}
+    unknown_blocks = set(replaced) - {b.key for b in kind.blocks}
+    if unknown_blocks:
+        reader.fail(f"的 blocks 中“{sorted(unknown_blocks)[0]}”不是 {kind.id} 的区块")
+    blocks = _kept(reader, "remove_blocks", tuple(replaced.get(b.key, b) for b in kind.blocks), f"{kind.id} 的区块")
     columns = reader.objects("indicator_columns")
     widths = reader.objects("level_widths")
     resolved: list[Block] = []
