@@ -161,8 +161,8 @@ def recover_into(window: MainWindow, entry: RecoveryEntry) -> None:
     saved it after the last autosave, the work comes back as an unsaved copy instead (另存为
     proposes the original's name), so Ctrl+S cannot overwrite their work.
     """
+    from perfdesk.store import repository_for
     from perfdesk.ui.document import Document
-    from perfdesk.ui.project_lock import ProjectLock
 
     tr = window.tr
     try:
@@ -177,7 +177,7 @@ def recover_into(window: MainWindow, entry: RecoveryEntry) -> None:
         if window.doc.lock is not None and window.doc.path == original:
             lock, window.doc.lock = window.doc.lock, None  # the same file, opened from the command line
         else:
-            candidate = ProjectLock(original)
+            candidate = repository_for(original).lock()
             lock = candidate if candidate.acquire() else None
     if original is not None and lock is not None:
         doc = Document(project, original, lock=lock, recovered=True)

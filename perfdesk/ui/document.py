@@ -24,8 +24,8 @@ from perfdesk.domain.model import (
     new_form,
     next_budget_year,
 )
+from perfdesk.store.repository import ProjectLockLike
 from perfdesk.ui.goals_model import GoalsModel
-from perfdesk.ui.project_lock import ProjectLock
 from perfdesk.ui.tasks_model import TasksModel
 from perfdesk.ui.tree_model import IndicatorTreeModel
 from perfdesk.ui.undo_stack import GuardedUndoStack
@@ -45,7 +45,7 @@ class Document(QObject):
     message = Signal(str)  # a short note for the status bar
 
     def __init__(self, project: Project | None = None, path: Path | None = None, read_only: bool = False,
-                 lock: ProjectLock | None = None, recovered: bool = False) -> None:
+                 lock: ProjectLockLike | None = None, recovered: bool = False) -> None:
         super().__init__()
         self.read_only = read_only
         self.lock = lock  # held while this document is open from ``path``
@@ -189,7 +189,7 @@ class Document(QObject):
     def is_modified(self) -> bool:
         return self.recovered or not self.undo_stack.isClean()
 
-    def mark_saved(self, path: Path, lock: ProjectLock | None) -> None:
+    def mark_saved(self, path: Path, lock: ProjectLockLike | None) -> None:
         if lock is not self.lock:
             self.release_lock()
             self.lock = lock

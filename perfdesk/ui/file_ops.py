@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from perfdesk.domain.model import Project, new_form, next_budget_year
 from perfdesk.errors import PerfdeskError
-from perfdesk.store import open_project, save_project
+from perfdesk.store import repository_for
 from perfdesk.store.orphans import remove_orphan_temp_files
 from perfdesk.ui import settings
 from perfdesk.ui.document import Document
-from perfdesk.ui.project_lock import LockOwner, ProjectLock, describe_owner
+from perfdesk.ui.project_lock import LockOwner, describe_owner
 
 if TYPE_CHECKING:
     from perfdesk.ui.main_window import MainWindow
@@ -78,7 +78,7 @@ class FileController(QObject):
         if self.doc.lock is not None and self.doc.path == path:
             lock, self.doc.lock = self.doc.lock, None  # reopening our own file: keep our lock
         else:
-            lock = ProjectLock(path)
+            lock = repository_for(path).lock()
         if path.exists() and not lock.is_held() and not lock.acquire():
             if lock.unwritable is not None:
                 choice = self._ask_unlockable(path)
@@ -93,7 +93,7 @@ class FileController(QObject):
             read_only, as_copy = choice == "read_only", choice == "copy"
         held = lock if not (read_only or as_copy) else None
         try:
-            project = open_project(path)
+            project = repository_for(path).load()
         except PerfdeskError as exc:
             if held is not None:
                 held.release()
@@ -166,7 +166,8 @@ class FileController(QObject):
 
     def _write(self, path: Path) -> bool:
         path = path.resolve()
-        lock = self.doc.lock if self.doc.lock is not None and self.doc.path == path else ProjectLock(path)
+        repository = repository_for(path)
+        lock = self.doc.lock if self.doc.lock is not None and self.doc.path == path else repository.lock()
         if lock is not self.doc.lock and not lock.acquire() and lock.unwritable is None:
             # (no lock file can be made there: the save itself fails and says why)
             who = describe_owner(lock.owner())
@@ -174,7 +175,7 @@ class FileController(QObject):
                                 tr("“{0}”正被 {1} 打开，不能覆盖。请另存为其他文件名。").format(path.name, who))
             return False
         try:
-            save_project(self.doc.project, path, keep_backup=settings.keep_backup())
+            repository.save(self.doc.project, keep_backup=settings.keep_backup())
         except PerfdeskError as exc:
             if lock is not self.doc.lock:
                 lock.release()
