@@ -110,3 +110,15 @@ def test_ops_reach_the_mid_side_the_funds_and_the_fields():
     for inverse in reversed(inverses):
         inverse.apply(project)
     assert jsonform.dumps(project) == before
+
+
+def test_the_readme_project_example_imports_as_documented():
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("### 项目支出绩效目标表（`\"kind\": \"project\"`）", 1)[1].split("```json", 1)[1]
+    example = json.loads(block.split("```", 1)[0])
+    project = jsonform.project_from_dict({"format": "perfdesk", "version": 1, "forms": [example]})
+    form = project.forms[0]
+    assert form.fund("mid.total") == Decimal("360.00") and form.fields["项目属性"] == "延续项目"
+    assert form.tree_mid[0].name == "产出指标" and form.tree[0].children[0].indicators[0].core
