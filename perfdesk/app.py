@@ -9,6 +9,7 @@ import sys
 # step with the registry in ``perfdesk.commands``.
 COMMAND_NAMES = (
     "sample", "export-json", "import-json", "validate", "export-pdf", "export-xlsx", "import-xlsx", "templates",
+    "forms", "self-eval",
 )
 
 

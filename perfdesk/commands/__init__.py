@@ -7,3 +7,4 @@ from perfdesk.commands import validate  # noqa: F401
 from perfdesk.commands import pdf  # noqa: F401
 from perfdesk.commands import excel  # noqa: F401
 from perfdesk.commands import templates  # noqa: F401
+from perfdesk.commands import forms  # noqa: F401

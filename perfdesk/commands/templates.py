@@ -26,7 +26,11 @@ def cmd_templates(args: argparse.Namespace) -> int:
         fields = "、".join(f.label + ("*" if f.required else "") for f in template.fields if f.printed)
         blocks = "、".join(b.label for b in template.blocks)
         levels = [lv.label for b in template.blocks for lv in b.levels]
-        columns = "、".join(levels + [c.label + ("*" if c.required else "") for c in template.indicator_columns])
+        printed = [c for c in template.indicator_columns if c.printed]
+        columns = "、".join(levels + [c.label + ("*" if c.required else "") for c in printed])
+        grid = template.block("indicators")
+        if grid is not None and len(grid.sides) > 1:
+            columns += "（" + "、".join(side.label for side in grid.sides) + "两栏）"
         print(f"    表头：{fields}")
         print(f"    区块：{blocks}")
         print(f"    指标列：{columns}")

@@ -15,6 +15,7 @@ from perfdesk.domain.model import (
     FORM_KINDS,
     HORIZONS,
     KIND_PROJECT,
+    KIND_SELF_EVALUATION,
     TASK_AMOUNTS,
     Form,
     Goal,
@@ -125,7 +126,8 @@ def _project_to_dict(form: Form, header: dict[str, Any], columns: list[str]) -> 
     }
 
 
-def form_to_dict(form: Form) -> dict[str, Any]:
+def form_to_dict(form: Form, project: Project | None = None) -> dict[str, Any]:
+    """One form; ``project`` (the file it is in) lets a self-evaluation name its target table."""
     total, fiscal, other = form.sums()
     header: dict[str, Any] = {
         "kind": form.kind,
@@ -140,18 +142,16 @@ def form_to_dict(form: Form) -> dict[str, Any]:
         header["fields"] = declared_order(form.fields, fields)
     if form.kind == KIND_PROJECT:
         return _project_to_dict(form, header, columns)
+    if form.kind == KIND_SELF_EVALUATION:
+        from perfdesk.domain import jsonself
+
+        parts = jsonself.parts_to_dict(form, project)
+        tasks = {"tasks": _tasks_list(form)} if form.tasks else {}
+        return {**header, **{k: parts[k] for k in ("profile", "reverse_mode", "source_form", "funds")}, **tasks,
+                **{k: v for k, v in parts.items() if k not in ("profile", "reverse_mode", "source_form", "funds")}}
     return {
         **header,
-        "tasks": [
-            {
-                "name": t.name,
-                "content": t.content,
-                **{key: t.unparsed.get(key, to_text(getattr(t, key))) for key in TASK_AMOUNTS},
-                # said only when the amounts alone would suggest otherwise (see Task.total_typed)
-                **({"total_typed": t.total_typed} if t.total_typed != t.total_looks_typed() else {}),
-            }
-            for t in form.tasks
-        ],
+        "tasks": _tasks_list(form),
         "totals": {"total": to_text(total), "fiscal": to_text(fiscal), "other": to_text(other)},
         "goals": [g.text for g in form.goals],
         "groups": [{"level1": l1.name, "level2": [l2.name for l2 in l1.children]} for l1 in form.tree],
@@ -159,11 +159,24 @@ def form_to_dict(form: Form) -> dict[str, Any]:
     }
 
 
+def _tasks_list(form: Form) -> list[dict[str, Any]]:
+    return [
+        {
+            "name": t.name,
+            "content": t.content,
+            **{key: t.unparsed.get(key, to_text(getattr(t, key))) for key in TASK_AMOUNTS},
+            # said only when the amounts alone would suggest otherwise (see Task.total_typed)
+            **({"total_typed": t.total_typed} if t.total_typed != t.total_looks_typed() else {}),
+        }
+        for t in form.tasks
+    ]
+
+
 def project_to_dict(project: Project) -> dict[str, Any]:
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
-        "forms": [form_to_dict(f) for f in project.forms],
+        "forms": [form_to_dict(f, project) for f in project.forms],
     }
 
 
@@ -215,7 +228,7 @@ class _Reader:
         return value
 
 
-def _form_from_dict(r: _Reader, data: dict[str, Any], where: str) -> Form:
+def _form_from_dict(r: _Reader, data: dict[str, Any], where: str, pending: dict | None = None) -> Form:
     kind = r.text(data, "kind", where, default="department_overall")
     if kind not in FORM_KINDS:
         raise r.fail(where, f"的表类型“{kind}”不认识")
@@ -250,8 +263,15 @@ def _form_from_dict(r: _Reader, data: dict[str, Any], where: str) -> Form:
                 total_typed=r.flag(item, "total_typed", place),
             )
         )
+    rows: dict[str, int] = {}  # a self-evaluation's row id -> its source_row position
     if kind == KIND_PROJECT:
         _project_parts(r, data, form, where)
+    elif kind == KIND_SELF_EVALUATION:
+        from perfdesk.domain import jsonself
+
+        number = jsonself.header_from_dict(r, data, form, where)
+        if pending is not None:
+            pending[form.id] = (number, rows)
     else:
         _goal_texts(r, r.items(data, "goals", where), form.goals, where, "")
     for i, group in enumerate(r.items(data, "groups", where), start=1):
@@ -279,6 +299,12 @@ def _form_from_dict(r: _Reader, data: dict[str, Any], where: str) -> Form:
         group = _ensure_group(form.side(horizon), r.text(item, "level1", place), r.text(item, "level2", place))
         indicator = Indicator(r.text(item, "name", place), value, dict(extras))
         indicator.core = bool(r.flag(item, "core", place))
+        if kind == KIND_SELF_EVALUATION:
+            from perfdesk.domain import jsonself
+
+            position = jsonself.row_from_dict(r, item, indicator, place)
+            if position is not None:
+                rows[indicator.id] = position
         group.indicators.append(indicator)
     return form
 
@@ -365,9 +391,14 @@ def project_from_dict(data: Any) -> Project:
         raise FileReadError(f"JSON 文件的版本号（\"version\"）无效：{describe_number(version)}")
     forms = r.items(data, "forms", "文件顶层")
     project = Project()
+    pending: dict[str, tuple[int | None, dict[str, int]]] = {}
     for i, item in enumerate(forms, start=1):
         where = f"第{i}张表"
-        project.forms.append(_form_from_dict(r, r.obj(item, where), where))
+        project.forms.append(_form_from_dict(r, r.obj(item, where), where, pending))
+    if pending:
+        from perfdesk.domain import jsonself
+
+        jsonself.links_from_dict(project, pending)
     return project
 
 

@@ -20,6 +20,7 @@ from perfdesk.domain.values import TargetValue, parse_value
 
 KIND_DEPARTMENT = "department_overall"
 KIND_PROJECT = "project"
+KIND_SELF_EVALUATION = "self_evaluation"
 HORIZONS = ("mid", "year")  # a project table's 中期 and 年度 sides
 FORM_KINDS: dict[str, str] = {
     KIND_DEPARTMENT: "部门（单位）整体支出绩效目标表",
@@ -151,7 +152,7 @@ PEOPLE_LABELS: dict[str, str] = {
 
 
 # what a form of each kind gets unless told
-DEFAULT_TEMPLATES = {KIND_DEPARTMENT: "mof-2015", KIND_PROJECT: "mof-2015-project"}
+DEFAULT_TEMPLATES = {KIND_DEPARTMENT: "mof-2015", KIND_PROJECT: "mof-2015-project", KIND_SELF_EVALUATION: "mof-2020"}
 
 
 @dataclass(eq=False)
@@ -178,6 +179,12 @@ class Form:
     funds: dict[str, str] = field(default_factory=dict)
     goals_mid: list[Goal] = field(default_factory=list)
     tree_mid: list[Level1] = field(default_factory=list)
+    # Self-evaluations (kind ``self_evaluation``): the scoring profile (``resources/scoring``; "" =
+    # the default), the 反向 mode when it overrides the profile's ("linear"/"ratio"), and the id of
+    # the target table it was generated from (its rows' ``extras["source"]`` name that table's rows).
+    profile: str = ""
+    reverse_mode: str = ""
+    source_form: str = ""
 
     def __post_init__(self) -> None:
         if not self.template:
@@ -194,7 +201,7 @@ class Form:
     @property
     def display_name(self) -> str:
         year = f"{self.year}年 " if self.year else ""
-        if self.kind == KIND_PROJECT:
+        if self.kind == KIND_PROJECT or (self.kind == KIND_SELF_EVALUATION and "项目名称" in self.fields):
             return f"{year}{self.fields.get('项目名称') or '（未填写项目名称）'}"
         return f"{year}{self.department or '（未填写单位）'}"
 

@@ -36,7 +36,7 @@ _FIELDS = {
     "level2": frozenset({"name"}),
 }
 _INDICATOR_ATTRS = frozenset({"name", "value", "core"})
-_FORM_FIELDS = frozenset({"department", "year", "framework", "kind", "template"})
+_FORM_FIELDS = frozenset({"department", "year", "framework", "kind", "template", "profile", "reverse_mode"})
 _NODE_TYPES: dict[str, type[Any]] = {
     "task": Task, "goal": Goal, "level1": Level1, "level2": Level2, "indicator": Indicator,
 }

@@ -46,6 +46,9 @@ def _v4_to_v5(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE goal ADD COLUMN horizon TEXT NOT NULL DEFAULT 'year'")
     conn.execute("ALTER TABLE level1 ADD COLUMN horizon TEXT NOT NULL DEFAULT 'year'")
     conn.execute("ALTER TABLE indicator ADD COLUMN core INTEGER NOT NULL DEFAULT 0")
+    # Self-evaluations: the scoring profile, the 反向 mode and the target table they came from.
+    for column in ("profile", "reverse_mode", "source_form"):
+        conn.execute(f"ALTER TABLE form ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
     conn.execute(
         "CREATE TABLE form_fund ("
         " form_id TEXT NOT NULL REFERENCES form(id) ON DELETE CASCADE,"

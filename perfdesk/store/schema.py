@@ -41,6 +41,10 @@ form = Table(
     Column("position", Integer, nullable=False),
     Column("kind", Text, nullable=False),
     Column("template", Text, nullable=False, default=""),  # schema version 4: the province template
+    # schema version 5: a self-evaluation's scoring profile, 反向 mode and target table
+    Column("profile", Text, nullable=False, default=""),
+    Column("reverse_mode", Text, nullable=False, default=""),
+    Column("source_form", Text, nullable=False, default=""),
     Column("year", Integer),
     Column("department", Text, nullable=False, default=""),
     Column("framework", Text, nullable=False),

@@ -88,6 +88,8 @@ def _undo_v5(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE goal DROP COLUMN horizon")
     conn.execute("ALTER TABLE level1 DROP COLUMN horizon")
     conn.execute("ALTER TABLE indicator DROP COLUMN core")
+    for column in ("profile", "reverse_mode", "source_form"):
+        conn.execute(f"ALTER TABLE form DROP COLUMN {column}")
 
 
 def test_version_4_file_opens_and_saves_with_project_parts(tmp_path):

@@ -32,7 +32,10 @@ from perfdesk.errors import PerfdeskError
 BUILTIN_FIELDS = frozenset({"department", "year"})
 FUND_KEYS = frozenset(
     {"mid.total", "mid.fiscal", "mid.other", "year.total", "year.fiscal", "year.other", "year.carryover",
-     "project_total", "project_fiscal"}
+     "project_total", "project_fiscal", "total.weight"}
+    # a self-evaluation's 预算执行 cells: 资金来源 row × 年初预算数 / 全年预算数 / 全年执行数
+    | {f"{row}.{column}" for row in ("total", "fiscal", "carryover", "other")
+       for column in ("initial", "full_year", "executed")}
 )
 HORIZON_KEYS = frozenset({"mid", "year"})
 BUILTIN_SIGNATURE = frozenset({"filler_unit", "unit_head", "finance_head", "preparer", "phone", "fill_date"})

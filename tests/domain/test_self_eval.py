@@ -1,0 +1,123 @@
+"""绩效自评表 generated from a project table: the worked example (FORM-SPEC-WAVE2 §2.5) end to end,
+the JSON and .db round trips, and 与目标表同步."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal as D
+
+from perfdesk.domain import jsonform, self_eval
+from perfdesk.domain.model import Indicator, Project
+from perfdesk.domain.project import new_project_form
+from perfdesk.store.project_file import open_project, save_project
+
+# (二级, 三级, 年度指标值, 实际完成值, 分值, typed 得分)
+WORKED = [
+    ("数量指标", "培训人次", "≥1000人次", "950人次", "15", None),
+    ("质量指标", "培训合格率", "≥95%", "97%", "10", None),
+    ("质量指标", "培训质量", "优良", "达成年度指标", "10", "10.00"),
+    ("时效指标", "培训完成时间", "≤2024年10月31日", "2024年11月15日", "5", None),
+    ("成本指标", "人均培训成本", "≤500元/人次", "550元/人次", "10", None),
+    ("社会效益指标", "参训人员技能提升", "有效提升", "部分达成年度指标并具有一定效果", "15", "11.00"),
+    ("可持续影响指标", "培训长效机制", "建立", "达成年度指标", "15", "13.50"),
+    ("服务对象满意度指标", "参训人员满意度", "≥90%", "92%", "10", None),
+]
+
+
+def training_project():
+    form = new_project_form(2024, "mof-2015-project")
+    form.fields = {"项目名称": "某培训项目", "主管部门及代码": "某县人社局（101）", "实施单位": "某县培训中心"}
+    form.funds = {"year.total": "100.00", "year.fiscal": "100.00", "year.other": "0.00"}
+    groups = {l2.name: l2 for l1 in form.tree for l2 in l1.children}
+    for level2, name, target, *_ in WORKED:
+        groups[level2].indicators.append(Indicator(name, target))
+    return Project([form])
+
+
+def filled(project):
+    source = project.forms[0]
+    form = self_eval.generate(source)
+    project.forms.append(form)
+    form.funds.update({"total.full_year": "120.00", "total.executed": "114.00",
+                       "fiscal.initial": "100.00", "fiscal.full_year": "110.00", "fiscal.executed": "105.00",
+                       "carryover.initial": "0.00", "carryover.full_year": "10.00", "carryover.executed": "9.00"})
+    rows = {row.name: row for _, _, row in form.iter_indicators()}
+    for _, name, _, actual, weight, typed in WORKED:
+        extras = {**rows[name].extras, "actual": actual, "weight": weight}
+        if typed:
+            extras["score"] = typed
+        rows[name].extras = extras
+    return form
+
+
+def test_generation_copies_the_year_rows_goals_header_and_links_each_row():
+    project = training_project()
+    source = project.forms[0]
+    form = self_eval.generate(source)
+    assert (form.kind, form.template, form.year, form.source_form) == ("self_evaluation", "mof-2020", 2024, source.id)
+    assert form.fields["项目名称"] == "某培训项目" and form.fields["主管部门"] == "某县人社局（101）"
+    assert form.funds["total.initial"] == "100.00" and form.funds["total.weight"] == "10"
+    pairs = [(row.name, row.value) for _, _, row in form.iter_indicators()]
+    assert pairs == [(name, target) for _, name, target, *_ in WORKED]
+    ids = {row.id for _, _, row in source.iter_indicators()}
+    assert {row.extras["source"] for _, _, row in form.iter_indicators()} == ids
+    weights = [D(row.extras["weight"]) for _, _, row in form.iter_indicators()]
+    assert sum(weights) == 90  # 产出 50 + 效益 30 + 满意度 10; the budget row's 10 makes 100
+
+
+def test_the_worked_example_totals_92_00_linear_and_92_11_ratio():
+    form = filled(training_project())
+    scored = self_eval.score_form(form)
+    assert scored.budget.score == D("9.50")
+    assert (scored.total.total, scored.total.grade) == (D("92.00"), "优")
+    form.reverse_mode = "ratio"
+    assert self_eval.score_form(form).total.total == D("92.11")
+
+
+def test_json_round_trip_is_byte_identical_and_carries_the_contract():
+    project = training_project()
+    filled(project)
+    text = jsonform.dumps(project)
+    data = json.loads(text)["forms"][1]
+    assert data["kind"] == "self_evaluation" and data["profile"] == "central-2020" and data["source_form"] == 1
+    assert data["funds"][0] == {"row": "年度资金总额", "initial": "100.00", "full_year": "120.00",
+                                "executed": "114.00", "weight": "10"}
+    assert (data["total_score"], data["grade"], data["budget_score"]) == ("92.00", "优", "9.50")
+    quality = next(i for i in data["indicators"] if i["name"] == "培训质量")
+    assert quality["band"] == "达成年度指标" and quality["score"] == "10.00" and quality["source_row"] == 3
+    assert jsonform.dumps(jsonform.loads(text)) == text
+    again = jsonform.loads(text)
+    assert self_eval.score_form(again.forms[1]).total.total == D("92.00")
+    first_row = next(again.forms[1].iter_indicators())[2]
+    assert first_row.extras["source"] == next(again.forms[0].iter_indicators())[2].id
+
+
+def test_db_round_trip_keeps_profile_mode_and_links(tmp_path):
+    project = training_project()
+    filled(project).reverse_mode = "ratio"
+    save_project(project, tmp_path / "p.db")
+    again = open_project(tmp_path / "p.db")
+    assert jsonform.dumps(again) == jsonform.dumps(project)
+    assert self_eval.score_form(again.forms[1]).total.total == D("92.11")
+
+
+def test_sync_shows_changed_added_and_removed_targets_and_is_undoable():
+    project = training_project()
+    form = filled(project)
+    source = project.forms[0]
+    rows = [row for _, _, row in source.iter_indicators()]
+    rows[0].value = "≥1100人次"  # 调整 of a target
+    source.tree[0].children[0].indicators.append(Indicator("新增培训班次", "≥5期"))
+    source.tree[2].children[0].indicators.clear()  # the 满意度 row is gone
+    before = jsonform.dumps(project)
+    changes, op = self_eval.sync_plan(project, form)
+    assert sorted((c.what, c.name) for c in changes) == [
+        ("added", "新增培训班次"), ("removed", "参训人员满意度"), ("value", "培训人次")]
+    assert [c.destructive for c in changes if c.what == "removed"] == [True]
+    inverse = op.apply(project)
+    names = [row.name for _, _, row in form.iter_indicators()]
+    assert "新增培训班次" in names and "参训人员满意度" not in names
+    assert next(form.iter_indicators())[2].value == "≥1100人次"
+    assert next(form.iter_indicators())[2].extras["actual"] == "950人次"  # what was typed stays
+    inverse.apply(project)
+    assert jsonform.dumps(project) == before
