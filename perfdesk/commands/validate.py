@@ -90,7 +90,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         numbered = [numbered[args.form - 1]]
     # Characters the PDF cannot print are found with the default print font's chain.
     settings = ValidationSettings(printable=printable_predicate())
-    results = [(number, form, validate_form(form, settings)) for number, form in numbered]
+    results = [(number, form, validate_form(form, settings, project)) for number, form in numbered]
     if args.json:
         records = [_record(number, p) for number, _, problems in results for p in problems]
         # On a GBK console '›' cannot be printed; \u escapes keep the JSON exact.

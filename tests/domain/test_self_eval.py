@@ -7,47 +7,9 @@ import json
 from decimal import Decimal as D
 
 from perfdesk.domain import jsonform, self_eval
-from perfdesk.domain.model import Indicator, Project
-from perfdesk.domain.project import new_project_form
+from perfdesk.domain.model import Indicator
 from perfdesk.store.project_file import open_project, save_project
-
-# (二级, 三级, 年度指标值, 实际完成值, 分值, typed 得分)
-WORKED = [
-    ("数量指标", "培训人次", "≥1000人次", "950人次", "15", None),
-    ("质量指标", "培训合格率", "≥95%", "97%", "10", None),
-    ("质量指标", "培训质量", "优良", "达成年度指标", "10", "10.00"),
-    ("时效指标", "培训完成时间", "≤2024年10月31日", "2024年11月15日", "5", None),
-    ("成本指标", "人均培训成本", "≤500元/人次", "550元/人次", "10", None),
-    ("社会效益指标", "参训人员技能提升", "有效提升", "部分达成年度指标并具有一定效果", "15", "11.00"),
-    ("可持续影响指标", "培训长效机制", "建立", "达成年度指标", "15", "13.50"),
-    ("服务对象满意度指标", "参训人员满意度", "≥90%", "92%", "10", None),
-]
-
-
-def training_project():
-    form = new_project_form(2024, "mof-2015-project")
-    form.fields = {"项目名称": "某培训项目", "主管部门及代码": "某县人社局（101）", "实施单位": "某县培训中心"}
-    form.funds = {"year.total": "100.00", "year.fiscal": "100.00", "year.other": "0.00"}
-    groups = {l2.name: l2 for l1 in form.tree for l2 in l1.children}
-    for level2, name, target, *_ in WORKED:
-        groups[level2].indicators.append(Indicator(name, target))
-    return Project([form])
-
-
-def filled(project):
-    source = project.forms[0]
-    form = self_eval.generate(source)
-    project.forms.append(form)
-    form.funds.update({"total.full_year": "120.00", "total.executed": "114.00",
-                       "fiscal.initial": "100.00", "fiscal.full_year": "110.00", "fiscal.executed": "105.00",
-                       "carryover.initial": "0.00", "carryover.full_year": "10.00", "carryover.executed": "9.00"})
-    rows = {row.name: row for _, _, row in form.iter_indicators()}
-    for _, name, _, actual, weight, typed in WORKED:
-        extras = {**rows[name].extras, "actual": actual, "weight": weight}
-        if typed:
-            extras["score"] = typed
-        rows[name].extras = extras
-    return form
+from tests.self_eval_forms import WORKED, filled, training_project
 
 
 def test_generation_copies_the_year_rows_goals_header_and_links_each_row():

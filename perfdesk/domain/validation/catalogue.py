@@ -96,6 +96,27 @@ _RULES = (
     RuleInfo("template.qualitative_with_unit", W, "定性指标填写了计量单位"),
     RuleInfo("template.unit_mismatch", E, "计量单位与指标值中的单位不一致"),
     RuleInfo("rate.direction", H, "比率指标的比较方向需确认"),
+    # 绩效自评表 (rules_self_eval; FORM-SPEC-WAVE2 §2.6)
+    RuleInfo("self.budget_missing", E, "全年预算数或全年执行数未填写，无法计算执行率"),
+    RuleInfo("self.overspend", W, "全年执行数超过全年预算数"),
+    RuleInfo("self.fund_sum", E, "年度资金总额不等于其中各行之和"),
+    RuleInfo("self.fund_not_number", E, "资金栏目不是金额"),
+    RuleInfo("self.weights_total", E, "分值合计不等于 100"),
+    RuleInfo("self.group_weights", W, "一级指标分值合计与计分方案不符"),
+    RuleInfo("self.weight_not_positive", E, "分值应大于 0"),
+    RuleInfo("self.score_out_of_range", E, "得分超出 0 到分值的范围"),
+    RuleInfo("self.outside_band", E, "定性指标得分不在档次区间内"),
+    RuleInfo("self.score_differs", E, "得分与按规则计算的不一致"),
+    RuleInfo("self.reason_missing", E, "未填写偏差原因分析及改进措施"),
+    RuleInfo("self.actual_not_number", E, "定量指标的实际完成值不是数字"),
+    RuleInfo("self.no_band", E, "定性指标未选择完成档次"),
+    RuleInfo("self.no_score", E, "定性指标未填写得分"),
+    RuleInfo("self.over_achieved", W, "超额完成，目标可能偏低"),
+    RuleInfo("self.negative_actual", W, "实际完成值为负数"),
+    RuleInfo("self.unit_mismatch", W, "实际完成值与年度指标值单位不同"),
+    RuleInfo("self.bad_target", E, "年度指标值无法计分"),
+    RuleInfo("self.target_changed", E, "年度指标值与目标表不一致"),
+    RuleInfo("self.source_missing", W, "找不到来源目标表"),
 )
 
 RULES: dict[str, RuleInfo] = {rule.rule_id: rule for rule in _RULES}

@@ -6,7 +6,7 @@ import decimal
 from collections import Counter
 from collections.abc import Callable
 
-from perfdesk.domain.model import Form, Indicator
+from perfdesk.domain.model import Form, Indicator, Project
 from perfdesk.domain.validation import (
     rules_chars,
     rules_conventions,
@@ -14,6 +14,7 @@ from perfdesk.domain.validation import (
     rules_money,
     rules_names,
     rules_print,
+    rules_self_eval,
     rules_template,
     rules_tree,
     rules_values,
@@ -33,6 +34,7 @@ FORM_RULES: tuple[Callable[[Context], None], ...] = (
     rules_header.check_people,
     rules_print.check_printable,
     rules_template.check_template,
+    rules_self_eval.check_self_evaluation,
     rules_chars.check_hidden_characters,
 )
 # Each returns a per-run checker called once per 三级, so the whole run stays O(n).
@@ -48,8 +50,12 @@ TEXT_RULES = (
 )
 
 
-def validate_form(form: Form, settings: ValidationSettings | None = None) -> list[Problem]:
-    """Every problem in ``form``, errors first, then in the order of the printed table."""
+def validate_form(
+    form: Form, settings: ValidationSettings | None = None, project: Project | None = None
+) -> list[Problem]:
+    """Every problem in ``form``, errors first, then in the order of the printed table.
+
+    ``project`` (the file the form is in) lets a self-evaluation be checked against its target table."""
     with decimal.localcontext() as dc:
         # Exact sums for any amount a clerk can type; absurd magnitudes become
         # Infinity instead of raising in the middle of validation.
@@ -59,6 +65,9 @@ def validate_form(form: Form, settings: ValidationSettings | None = None) -> lis
         ctx = Context.build(form, settings or ValidationSettings())
         for rule in FORM_RULES:
             rule(ctx)
+        if project is not None:
+            for rule_id, place, message in rules_self_eval.check_links(project, form):
+                ctx.report(rule_id, place, message)
         unit_key = _unit_column(form)
         checkers = [make(ctx) for make in ROW_RULES]
         checkers.append(_text_checker(ctx))

@@ -15,7 +15,11 @@ _PHONE = re.compile(r"^[0-9０-９\s()（）+＋\-－—/、,，;；转]*$")
 def check_header(ctx: Context) -> None:
     form = ctx.form
     department = form.department
-    if not department.strip():
+    from perfdesk.domain.forms import template_of
+
+    if template_of(form).field("department") is None:
+        pass  # a table without a 部门（单位）名称 (项目名称 and 主管部门 are the template's own fields)
+    elif not department.strip():
         ctx.report("form.department_missing", ctx.header_place("department"),
                    "未填写部门（单位）名称，请填写预算单位的全称。")
     elif department != department.strip():
