@@ -457,6 +457,12 @@ def run_all(args: argparse.Namespace) -> int:
     guarded(rows, [f"{LARGE:,} indicators, 湖南 template: open", f"{LARGE:,} indicators, 湖南 template: validate all",
                    f"{LARGE:,} indicators, 湖南 template: PDF"], lambda: hunan_rows(hunan_db, repeats))
 
+    from bench_scoring import scoring_rows
+
+    guarded(rows, ["self-evaluation, 200 rows: rescore after one edit",
+                   "200 projects' self-evaluations (40 rows each): score all"],
+            lambda: scoring_rows(repeats.fast, absolute, say))
+
     print(f"perfdesk benchmarks — {machine()}")
     print(f"repeats: {repeats.fast} (fast items) / {repeats.slow} (slow items) / {repeats.rounds} rounds of child "
           f"processes, order alternating; {time.perf_counter() - began:.0f} s in all\n")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from perfdesk.domain.model import (
     KIND_DEPARTMENT,
@@ -112,9 +113,15 @@ def profile_of(form: Form) -> ScoringProfile:
     return profile.with_reverse_mode(form.reverse_mode) if form.reverse_mode else profile
 
 
+@lru_cache(maxsize=8192)
 def _decimal(text: str) -> Decimal | None:
     amount, _words = read_amount(text or "")
     return amount
+
+
+# A row's points depend only on what was typed in it and the profile: rescoring a table after one
+# edit recomputes that row and looks the others up.
+_score_row = lru_cache(maxsize=65536)(score_row)
 
 
 @dataclass(frozen=True)
@@ -141,7 +148,7 @@ def row_input(form: Form, row: Indicator, start: _dt.date | None = None) -> RowI
 def score_form(form: Form) -> FormScore:
     """Every row's points, the 预算执行率 row and the total, by the form's profile."""
     profile = profile_of(form)
-    rows = {row.id: score_row(row_input(form, row), profile) for _, _, row in form.iter_indicators()}
+    rows = {row.id: _score_row(row_input(form, row), profile) for _, _, row in form.iter_indicators()}
     weight = _decimal(form.funds.get(BUDGET_WEIGHT, ""))
     budget = None
     if weight is not None:

@@ -13,9 +13,10 @@ import datetime as _dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from perfdesk.domain.model import cached_parse as parse_value  # the texts of a file repeat: parse each once
 from perfdesk.domain.scoring.numbers import r2, show
 from perfdesk.domain.scoring.profile import BANDS, ScoringProfile, band_of
-from perfdesk.domain.values import TargetValue, ValueKind, parse_value
+from perfdesk.domain.values import TargetValue, ValueKind
 
 # Flags (reviewer rules in brackets): each is reported by 审核 with its own message.
 OVER_ACHIEVED = "over_achieved"  # a ≥ 1.2 t: the score may be lowered, a reason is required (S9)
