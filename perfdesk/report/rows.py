@@ -143,6 +143,10 @@ class RowBuilder:
             cells.append(self.cell(text, e[3 + k], e[4 + k], align))
         return cells
 
+    def level1_text(self, name: str) -> str:
+        """The 一级 as printed (a self-evaluation adds its weight: 产出指标(50分))."""
+        return name
+
     def indicators(self, form: Form, block: Block) -> list[Row]:
         columns = tuple(c for c in block.columns if c.printed)
         e = self.edges([lv.width for lv in block.levels] + [c.width for c in columns])
@@ -160,7 +164,7 @@ class RowBuilder:
             groups = [level2 for level2 in level1.children if level2.indicators]
             if not groups:
                 continue
-            span1 = self.span(level1.name, e[0], e[1])
+            span1 = self.span(self.level1_text(level1.name), e[0], e[1])
             for level2 in groups:
                 span2 = self.span(level2.name, e[1], e[2])
                 for indicator in level2.indicators:
@@ -177,7 +181,12 @@ def build_rows(
     """The form's rows, in the order of its template's blocks."""
     from perfdesk.domain.forms import template_of
 
-    builder = RowBuilder(columns, metrics, char_width, template or template_of(form))
+    resolved = template or template_of(form)
+    if resolved.behaviour == "self_evaluation":
+        from perfdesk.report.self_eval_rows import SelfEvalRowBuilder
+
+        return SelfEvalRowBuilder(columns, metrics, char_width, resolved).rows(form)
+    builder = RowBuilder(columns, metrics, char_width, resolved)
     rows = builder.header_fields(form)
     for block in builder.template.blocks:
         if block.type == "money_table":

@@ -51,6 +51,7 @@ class ScoringProfile:
     grading: bool = True
     grades: tuple[tuple[Decimal, str], ...] = ()
     default: bool = False
+    weights_in_labels: bool = False  # print 产出指标(50分) in the 一级 cells
 
     def group_of(self, level1: str) -> WeightGroup | None:
         return next((g for g in self.groups if level1 in g.level1), None)
@@ -113,7 +114,7 @@ def parse_profile(data: object, source: str) -> ScoringProfile:
     if not isinstance(data, dict):
         raise ProfileError(f"计分方案文件 {source} 应为对象（{{…}}）")
     allowed = {"id", "name", "default", "budget_weight", "groups", "bands", "reverse_mode", "over_achievement",
-               "grading", "grades"}
+               "grading", "grades", "weights_in_labels"}
     unknown = sorted(set(data) - allowed)
     if unknown:
         raise ProfileError(f"计分方案文件 {source} 有无法识别的键“{unknown[0]}”")
@@ -152,6 +153,7 @@ def parse_profile(data: object, source: str) -> ScoringProfile:
         grading=bool(data.get("grading", True)),
         grades=tuple(grades),
         default=bool(data.get("default", False)),
+        weights_in_labels=bool(data.get("weights_in_labels", False)),
     )
 
 
