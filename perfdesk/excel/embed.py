@@ -63,9 +63,9 @@ def form_record(form: Form) -> dict[str, Any]:
     from perfdesk.domain.jsonform import form_to_dict
 
     record = form_to_dict(form)
-    del record["totals"]
+    record.pop("totals", None)  # derived (project tables and self-evaluations have none)
     for item in record["indicators"]:
-        del item["parsed"]
+        item.pop("parsed", None)
     return record
 
 

@@ -40,7 +40,12 @@ def build_workbook(project: Project) -> Any:
     records = []
     for index, form in enumerate(project.forms, start=1):
         ws = wb.create_sheet(layout.sheet_title(form, index, used))
-        FormSheetWriter(ws, form, StyleBook(ws)).write()
+        if form.kind == "self_evaluation":
+            from perfdesk.excel.self_eval_sheet import SelfEvalSheetWriter
+
+            SelfEvalSheetWriter(ws, form, StyleBook(ws)).write()
+        else:
+            FormSheetWriter(ws, form, StyleBook(ws)).write()
         records.append((ws.title, sheet_fingerprint(ws), form))
     write_data_sheet(wb, records)
     wb.active = 0
