@@ -83,3 +83,16 @@ def test_sync_shows_changed_added_and_removed_targets_and_is_undoable():
     assert next(form.iter_indicators())[2].extras["actual"] == "950人次"  # what was typed stays
     inverse.apply(project)
     assert jsonform.dumps(project) == before
+
+
+def test_the_readme_self_evaluation_example_imports_and_scores_as_documented():
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("### 绩效自评表（`\"kind\": \"self_evaluation\"`）", 1)[1].split("```json", 1)[1]
+    example = json.loads(block.split("```", 1)[0])
+    example["source_form"] = None  # the example shows one form of a file
+    project = jsonform.project_from_dict({"format": "perfdesk", "version": 1, "forms": [example]})
+    form = project.forms[0]
+    scored = self_eval.score_form(form)
+    assert scored.budget.score == D("9.50") and scored.rows[next(form.iter_indicators())[2].id].score == D("14.25")
