@@ -18,7 +18,7 @@ from perfdesk.domain.money import format_amount
 from perfdesk.domain.project import side_caption
 from perfdesk.report.grid import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, Cell, Columns, Metrics, Row, Span
 from perfdesk.report.project_grid import ProjectGrid, SideColumns, project_grid
-from perfdesk.report.rows import RowBuilder, clean_text
+from perfdesk.report.rows import CONTINUED, RowBuilder, clean_text
 
 CORE_MARK = "★"
 _CENTRED_TYPES = frozenset({"target_value", "enum", "unit", "number", "year"})
@@ -48,8 +48,19 @@ class ProjectRowBuilder(RowBuilder):
     def label(self, text: str, x0: float, x1: float) -> Cell:
         return self.cell(text, x0, x1, ALIGN_CENTER, bold=True)
 
+    def label_lines(self, text: str, x0: float, x1: float) -> list[str]:
+        """A label's lines, broken before its parenthesis when it needs two (项目资金 / （万元））."""
+        text = clean_text(text)
+        lines = self.wrap(text, x0, x1)
+        cut = text.find("（")
+        if len(lines) > 1 and cut > 0:
+            return self.wrap(text[:cut], x0, x1) + self.wrap(text[cut:], x0, x1)
+        return lines
+
     def block_span(self, text: str) -> Span:
-        return self.span(text, self.g.x0, self.g.inner_x0, bold=True)
+        x0, x1 = self.g.x0, self.g.inner_x0
+        lines = self.label_lines(text, x0, x1)
+        return Span(x0, x1, lines, lines + self.wrap(CONTINUED, x0, x1), bold=True)
 
     # -- header fields -------------------------------------------------------------
 
