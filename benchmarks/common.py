@@ -62,6 +62,48 @@ def large_hunan_project(indicators: int = 5000) -> Project:
     return Project([form])
 
 
+PROJECT_TABLES = 200
+PROJECT_INDICATORS = 40
+
+
+def two_hundred_projects_db(path: Path) -> Path:
+    """A department's project file: its 部门整体 table (the sample) and 200 项目支出绩效目标表 of
+    40 indicators each, written to ``path``. Three tables in four are 88号 (中期 + 年度: 16 中期 and
+    24 年度 indicators, paired by name, two ★ each), every fourth is 一体化 (40 年度 indicators)."""
+    from perfdesk.domain.project import new_project_form
+    from perfdesk.sample import sample_project
+    from perfdesk.store import save_project
+
+    project = Project([sample_project().forms[0]])
+    for number in range(PROJECT_TABLES):
+        yth = number % 4 == 3
+        form = new_project_form(2027, "yth-project" if yth else "mof-2015-project")
+        name = f"生成的测试项目{number + 1:03d}号"
+        if yth:
+            form.fields = {"项目名称": name, "主管部门": "219-某区文化和旅游局", "实施单位": "某区文化馆",
+                           "项目负责人及电话": "王某 021-12345678", "项目性质": "阶段性项目",
+                           "计划开始日期": "2026年1月1日", "计划完成日期": "2028年12月31日"}
+            form.funds = {"project_total": "3000.00", "project_fiscal": "2800.00", "year.total": "1000.00",
+                          "year.fiscal": "900.00", "year.carryover": "60.00", "year.other": "40.00"}
+        else:
+            form.fields = {"项目名称": name, "主管部门及代码": "某县委组织部（101001）", "实施单位": "某县委党校",
+                           "项目属性": "延续项目", "项目期": "2026年—2028年"}
+            form.funds = {"mid.total": "360.00", "mid.fiscal": "300.00", "mid.other": "60.00",
+                          "year.total": "120.00", "year.fiscal": "100.00", "year.other": "20.00"}
+            form.goals_mid = [Goal(f"三年内完成第{k}项建设任务，覆盖全县各乡镇") for k in range(1, 4)]
+        form.goals = [Goal(f"全年完成第{k}项年度任务，群众满意度不低于90%") for k in range(1, 4)]
+        year_count = PROJECT_INDICATORS if yth else PROJECT_INDICATORS * 3 // 5
+        sides = [(form.tree, year_count)] + ([] if yth else [(form.tree_mid, PROJECT_INDICATORS - year_count)])
+        for tree, count in sides:
+            groups = [l2 for l1 in tree for l2 in l1.children]
+            for i in range(count):
+                value = VALUES[i % len(VALUES)].format(n=i % 500 + 1, d=i % 28 + 1)
+                groups[i % len(groups)].indicators.append(Indicator(f"项目指标{i:03d}", value, core=i % 20 == 0))
+        project.forms.append(form)
+    save_project(project, path)
+    return path
+
+
 def timings(action: Callable[[], object], repeat: int = 5, setup: Callable[[], object] | None = None) -> list[float]:
     """Seconds per call of ``action``; ``setup`` (untimed) runs before each call."""
     times = []

@@ -43,6 +43,7 @@ from common import (  # noqa: E402
     large_project,
     run_child,
     timings,
+    two_hundred_projects_db,
     write_sample_db,
 )
 
@@ -285,6 +286,27 @@ def pdf_rows(sample_db: Path, large_db: Path, repeats: Repeats) -> list[Row]:
     return rows
 
 
+PROJECTS_PDF = "1 部门整体 + 200 project tables × 40 indicators: `export-pdf --all`"
+
+
+def projects_pdf_rows(projects_db: Path, repeats: Repeats) -> list[Row]:
+    """The whole process a clerk runs to print a department's project file (open, lay out, write)."""
+    work = SCRATCH / "projects-pdf"
+    work.mkdir()
+    out = work / "all.pdf"
+    command = [PYTHON, str(ROOT / "main.py"), "export-pdf", str(projects_db), str(out), "--all"]
+
+    def once() -> float:
+        out.unlink(missing_ok=True)
+        run: ChildRun = run_child(command, child_env(work / "data", PYCACHE), work, timeout=300)
+        if run.returncode != 0 or not out.is_file():
+            raise RuntimeError(f"export-pdf --all made no PDF ({run.returncode}): {run.stderr.strip()[-300:]}")
+        return run.seconds
+
+    say(PROJECTS_PDF)
+    return [absolute(PROJECTS_PDF, [once() for _ in range(repeats.slow)], 20.0)]
+
+
 def large_rows(large_db: Path, repeats: Repeats) -> list[Row]:
     from perfdesk.domain.validation import validate_form
     from perfdesk.store import open_project
@@ -452,6 +474,8 @@ def run_all(args: argparse.Namespace) -> int:
             lambda: large_rows(large_db, repeats))
     guarded(rows, [f"{LARGE:,} indicators: Document + tree model build"], lambda: gui_rows(large_db, repeats))
     guarded(rows, [f"{LARGE:,} indicators: xlsx export"], lambda: xlsx_rows(large_db, repeats))
+    projects_db = two_hundred_projects_db(SCRATCH / "two-hundred-projects.db")
+    guarded(rows, [PROJECTS_PDF], lambda: projects_pdf_rows(projects_db, repeats))
     hunan_db = SCRATCH / "large-hunan.db"
     save_project(large_hunan_project(LARGE), hunan_db)
     guarded(rows, [f"{LARGE:,} indicators, 湖南 template: open", f"{LARGE:,} indicators, 湖南 template: validate all",

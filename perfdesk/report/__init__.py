@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from perfdesk.report.options import FontError, PdfOptions
-from perfdesk.report.pdf import render_form_pdf, render_form_pdf_bytes
+from perfdesk.report.pdf import render_form_pdf, render_form_pdf_bytes, render_forms_pdf
 
 
 def printable_predicate(font_path: str | None = None) -> Callable[[str], bool]:
@@ -18,4 +18,6 @@ def printable_predicate(font_path: str | None = None) -> Callable[[str], bool]:
     return make(font_path)
 
 
-__all__ = ["FontError", "PdfOptions", "printable_predicate", "render_form_pdf", "render_form_pdf_bytes"]
+__all__ = [
+    "FontError", "PdfOptions", "printable_predicate", "render_form_pdf", "render_form_pdf_bytes", "render_forms_pdf",
+]
