@@ -136,16 +136,16 @@ class ProjectRowBuilder(RowBuilder):
             [self.label(side_caption(side.label, form), x0, x1) for side, (x0, x1) in zip(block.sides, bounds)],
             [span], is_header=True, splittable=False, keep_with_next=True,
         )
-        texts = Row(
+        goal_row = Row(
             [self._goal_cell([goal.text for goal in form.side_goals(side.key)], x0, x1)
              for side, (x0, x1) in zip(block.sides, bounds)],
             [span], header=[caption],
         )
-        return [caption, texts]
+        return [caption, goal_row]
 
     # -- 绩效指标 -------------------------------------------------------------------
 
-    def _indicator_cells(self, indicator: Indicator, side: SideColumns) -> list[Cell]:
+    def _side_cells(self, indicator: Indicator, side: SideColumns) -> list[Cell]:
         e = side.edges
         name = (CORE_MARK if indicator.core else "") + clean_text(indicator.name)
         cells = [self.cell(name, e[1], e[2])]
@@ -214,7 +214,7 @@ class ProjectRowBuilder(RowBuilder):
                     if key not in level2_spans:
                         level2_spans[key] = self.span(level2.name, side.edges[0], side.edges[1])
                     spans.append(level2_spans[key])
-                    cells += self._indicator_cells(indicator, side)
+                    cells += self._side_cells(indicator, side)
                 rows.append(Row(cells, spans, header=header))
         if len(rows) == len(header):  # nothing filled in yet: one empty row to write on
             edges = sorted(set([g.level1[0], g.level1[1]] + [x for side in g.sides for x in side.edges]))
