@@ -63,7 +63,7 @@ def form_record(form: Form) -> dict[str, Any]:
     from perfdesk.domain.jsonform import form_to_dict
 
     record = form_to_dict(form)
-    del record["totals"]
+    record.pop("totals", None)  # a project table has none
     for item in record["indicators"]:
         del item["parsed"]
     return record

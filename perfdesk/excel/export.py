@@ -29,7 +29,7 @@ def build_workbook(project: Project) -> Any:
 
     from perfdesk.excel import layout
     from perfdesk.excel.embed import DATA_SHEET, write_data_sheet
-    from perfdesk.excel.form_sheet import FormSheetWriter
+    from perfdesk.excel.project_sheet import writer_for
     from perfdesk.excel.styles import StyleBook
 
     if not project.forms:
@@ -40,7 +40,7 @@ def build_workbook(project: Project) -> Any:
     records = []
     for index, form in enumerate(project.forms, start=1):
         ws = wb.create_sheet(layout.sheet_title(form, index, used))
-        FormSheetWriter(ws, form, StyleBook(ws)).write()
+        writer_for(ws, form, StyleBook(ws)).write()
         records.append((ws.title, sheet_fingerprint(ws), form))
     write_data_sheet(wb, records)
     wb.active = 0

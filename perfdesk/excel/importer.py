@@ -74,7 +74,7 @@ def import_xlsx(path: str | os.PathLike[str]) -> ImportResult:
         notes.extend(sheet_notes)
         if read is not None:
             unplaced.extend((sheet.title, cell, text) for cell, text in read.unplaced)
-            if read.other_kind:
+            if read.other_kind and form is None:
                 other_kinds.append(f"工作表“{sheet.title}”是{read.other_kind}（{read.evidence}）")
         if sheet.beyond_limits:
             partial.append(sheet.title)
@@ -88,7 +88,9 @@ def import_xlsx(path: str | os.PathLike[str]) -> ImportResult:
         # Another kind of table: refused by what it is, never read as a 部门整体 table.
         more = f"，另有 {len(other_kinds) - 1} 张同类工作表" if len(other_kinds) > 1 else ""
         raise PerfdeskError(
-            f"“{name}”中的{other_kinds[0]}{more}。perfdesk 目前只能导入部门（单位）整体支出绩效目标表，未导入任何内容"
+            f"“{name}”中的{other_kinds[0]}{more}。"
+            "perfdesk 目前只能导入部门（单位）整体支出绩效目标表和项目支出绩效目标表，"
+            "未导入任何内容"
         )
     if not project.forms:
         raise FileReadError(
@@ -103,11 +105,11 @@ def printed_fingerprint(form: Form) -> str:
     from openpyxl import Workbook
 
     from perfdesk.excel.export import sheet_fingerprint as written_fingerprint
-    from perfdesk.excel.form_sheet import FormSheetWriter
+    from perfdesk.excel.project_sheet import writer_for
     from perfdesk.excel.styles import StyleBook
 
     ws = Workbook().active
-    FormSheetWriter(ws, form, StyleBook(ws)).write()
+    writer_for(ws, form, StyleBook(ws)).write()
     return written_fingerprint(ws)
 
 

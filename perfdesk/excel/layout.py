@@ -214,10 +214,16 @@ def _cut(text: str, limit: int) -> str:
 
 
 def sheet_title(form: Form, index: int, used: set[str]) -> str:
-    """``2022年 新疆巴州人社局``: ≤ 31 characters, no ``[]:*?/\\`` or control characters, unique (case-insensitive)."""
-    year = f"{form.year}年 " if form.year else ""
-    department = _BAD_TITLE_CHARS.sub("_", " ".join(_CONTROL_CHARS.sub("", form.department).split()))
-    base = (year + department).strip().strip("'") or f"表{index}"
+    """``2022年 新疆巴州人社局``: ≤ 31 characters, no ``[]:*?/\\`` or control characters, unique (case-insensitive).
+
+    A project table is named after its project (项目名称), the forbidden characters removed."""
+    if form.kind == "project":
+        name = " ".join(_CONTROL_CHARS.sub("", form.fields.get("项目名称", "")).split())
+        base = _BAD_TITLE_CHARS.sub("", name).strip().strip("'") or f"项目{index}"
+    else:
+        year = f"{form.year}年 " if form.year else ""
+        department = _BAD_TITLE_CHARS.sub("_", " ".join(_CONTROL_CHARS.sub("", form.department).split()))
+        base = (year + department).strip().strip("'") or f"表{index}"
     if base.lower() == "history":  # reserved by Excel
         base = f"{base}_"
     title = _cut(base, 31)
