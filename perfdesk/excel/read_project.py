@@ -53,6 +53,11 @@ def _labels(ctx: SheetContext, last_row: int) -> Labels:
     return Labels(at, set(at.values()))
 
 
+def _is_label(value: object) -> bool:
+    """A heading of any project template (二级指标 below a goal caption is not its text)."""
+    return isinstance(value, str) and len(value) <= 2 * MAX_KEY and pkey(value) in all_labels()
+
+
 def _inline(text: str) -> str:
     """The value of ``label：value`` written in one cell, else ''."""
     for mark in ("：", ":"):
@@ -74,7 +79,7 @@ def _right_of(ctx: SheetContext, labels: Labels, cell: Cell) -> tuple[Cell | Non
     for other, _value in grid.row_cells(row):
         if other <= right or not grid.is_anchor_or_plain(row, other):
             continue
-        if (row, other) in labels.at:
+        if (row, other) in labels.at or _is_label(grid.cells.get((row, other))):
             return None, ""
         text = grid.stripped(row, other)
         if text:
@@ -86,7 +91,7 @@ def _below(ctx: SheetContext, labels: Labels, cell: Cell) -> tuple[Cell | None, 
     grid = ctx.grid
     below = grid.bounds(*cell)[2] + 1
     target = grid.anchor(below, cell[1])
-    if target in labels.at or target[0] != below:
+    if target in labels.at or target[0] != below or _is_label(grid.cells.get(target)):
         return None, ""
     text = grid.stripped(*target)
     return (target, text) if text else (None, "")
@@ -195,6 +200,13 @@ def _read_funds(ctx: SheetContext, labels: Labels, vocabulary: Vocabulary, form:
         ctx.note(f"  ⚠ 以下金额不是数字，已原样保留，请核对：{'、'.join(words[:6])}")
 
 
+def side_name(vocabulary: Vocabulary, horizon: str) -> str:
+    """A goal side as its template calls it, without the years (中期目标, 项目总目标, 年度目标 …)."""
+    block = vocabulary.template.block("goals")
+    side = block.side(horizon) if block else None
+    return pkey(side.label.replace("{start}", "").replace("{end}", "")) if side else horizon
+
+
 def yuan_to_wan(amount: Decimal) -> str:
     """元 → 万元, exactly: the decimal point moves four places; at least two decimals are shown."""
     text = format(amount.scaleb(-4), "f")
@@ -219,7 +231,7 @@ def _read_goals(ctx: SheetContext, labels: Labels, vocabulary: Vocabulary, form:
             goals, _how = split_goals(text)
             target = form.goals_mid if horizon == "mid" else form.goals
             target.extend(Goal(g) for g in goals)
-        counts.append(f"{'中期' if horizon == 'mid' else '年度'} {len(form.side_goals(horizon))} 条")
+        counts.append(f"{side_name(vocabulary, horizon)} {len(form.side_goals(horizon))} 条")
     if not form.goals and not form.goals_mid:  # one goal list: its text stands right of the block label
         for cell in labels.cells(vocabulary.goals_block):
             goals, _how = split_goals(_right_of(ctx, labels, cell)[1])

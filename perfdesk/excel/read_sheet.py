@@ -201,9 +201,14 @@ def _read_project_sheet(ctx: SheetContext, evidence: str) -> SheetRead:
     if form.year is None:
         ctx.note("  ⚠ 没有找到年度（标题中应有“（2026年度）”或“2026年”），请在 perfdesk 中补填")
     unplaced = _unplaced(ctx)
+    from perfdesk.domain.forms import template_of
+
+    template = template_of(form)
+    goals, grid_block = template.block("goals"), template.block("indicators")
     counts = "，".join(
-        f"{name}目标 {len(form.side_goals(h))} 条、三级指标 {sum(1 for _ in form.iter_indicators(h))} 个"
-        for h, name in (("mid", "中期"), ("year", "年度"))
+        [f"{s.label.split('（')[0]} {len(form.side_goals(s.key))} 条" for s in (goals.sides if goals else ())]
+        + [f"{'中期' if h == 'mid' else '年度'}三级指标 {sum(1 for _ in form.iter_indicators(h))} 个"
+           for h in (grid_block.horizons if grid_block else ("year",))]
     )
     summary = (
         f"工作表“{grid.title}”：识别为{form.kind_title}——{form.fields.get('项目名称') or '（未找到项目名称）'}，"
