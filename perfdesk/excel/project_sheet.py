@@ -120,7 +120,8 @@ class ProjectSheetWriter(FormSheetWriter):
                 else:
                     self._amount(row, value_span, funds.get(column.key, ""))
             row += 1
-        self.block(top, grid.label, row - 1, grid.label, block.label, "header")
+        label = block.label.replace("（", "\n（", 1) if len(block.label) > 6 else block.label  # 项目资金\n（万元）
+        self.block(top, grid.label, row - 1, grid.label, label, "header")
         return row
 
     def _goals(self, top: int) -> int:

@@ -101,9 +101,11 @@ def _read_fields(ctx: SheetContext, labels: Labels, vocabulary: Vocabulary, form
     found = []
     for key, spellings in vocabulary.fields.items():
         for cell in labels.cells(spellings):
+            if key in form.fields:
+                break  # a second 项目名称 and its value are listed as not imported, never dropped
             ctx.use(*cell)
             _where, text = _right_of(ctx, labels, cell)
-            if text and key not in form.fields:
+            if text:
                 form.fields[key] = text
                 found.append(key)
     if found:

@@ -228,3 +228,14 @@ def test_a_self_evaluation_with_project_labels_is_refused_by_what_it_is(tmp_path
         import_xlsx(path)
     message = str(caught.value)
     assert "是绩效自评表" in message and "实际完成值" in message and "未导入任何内容" in message
+
+
+def test_a_second_header_label_and_its_value_are_listed_never_dropped(tmp_path):
+    path = mof88_workbook(tmp_path / "88.xlsx")
+    wb = load_workbook(path)
+    wb.active["B4"] = "项目名称"
+    wb.active["C4"] = "乡村道路养护（二期）"
+    wb.save(path)
+    result = import_xlsx(path)
+    assert result.project.forms[0].fields["项目名称"] == "乡村道路养护（二期）"  # the first one, row 4
+    assert {(cell, text) for _, cell, text in result.unplaced} >= {("B5", "项 目 名 称"), ("C5", "乡村道路养护")}
