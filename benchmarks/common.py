@@ -96,6 +96,32 @@ def write_sample_db(path: Path) -> Path:
     return path
 
 
+def two_hundred_projects_db(path: Path, projects: int = 200, indicators: int = 40) -> Path:
+    """Issue 16's project file: the sample's 部门整体 table and ``projects`` 88号 project tables of
+    ``indicators`` 三级 each (three quarters on the 年度 side, the rest on the 中期 side), written by perfdesk."""
+    from perfdesk.domain.project import new_project_form
+    from perfdesk.sample import sample_project
+    from perfdesk.store import save_project
+
+    project = sample_project()
+    for number in range(projects):
+        form = new_project_form(2026, "mof-2015-project")
+        form.fields = {"项目名称": f"生成的项目{number:03d}", "主管部门及代码": "生成的测试单位（101）",
+                       "实施单位": "生成的实施单位", "项目属性": "延续项目", "项目期": "2025年—2027年"}
+        form.funds = {"mid.total": "300.00", "mid.fiscal": "250.00", "mid.other": "50.00",
+                      "year.total": "100.00", "year.fiscal": "80.00", "year.other": "20.00"}
+        form.goals_mid = [Goal(f"三年目标{i}") for i in range(3)]
+        form.goals = [Goal(f"年度目标{i}") for i in range(3)]
+        for side, count in (("year", indicators - indicators // 4), ("mid", indicators // 4)):
+            groups = [l2 for l1 in form.side(side) for l2 in l1.children]
+            for i in range(count):
+                value = VALUES[i % len(VALUES)].format(n=i % 500 + 1, d=i % 28 + 1)
+                groups[i % len(groups)].indicators.append(Indicator(f"项目指标{i:02d}", value, core=i % 7 == 0))
+        project.forms.append(form)
+    save_project(project, path)
+    return path
+
+
 def clear_domain_caches() -> None:
     """Empty every ``functools`` cache in ``perfdesk.domain``: the state of a fresh process.
 

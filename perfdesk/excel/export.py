@@ -38,9 +38,11 @@ def build_workbook(project: Project) -> Any:
     wb.remove(wb.active)
     used = {DATA_SHEET.lower()}
     records = []
+    styles: StyleBook | None = None  # one per workbook: the styles live in the workbook's shared tables
     for index, form in enumerate(project.forms, start=1):
         ws = wb.create_sheet(layout.sheet_title(form, index, used))
-        writer_for(ws, form, StyleBook(ws)).write()
+        styles = styles or StyleBook(ws)
+        writer_for(ws, form, styles).write()
         records.append((ws.title, sheet_fingerprint(ws), form))
     write_data_sheet(wb, records)
     wb.active = 0
