@@ -182,9 +182,10 @@ def _read_funds(ctx: SheetContext, labels: Labels, vocabulary: Vocabulary, form:
         where, text = _right_of(ctx, labels, cell)
         if where is None:
             continue
-        amount, typed = (grid.amount_or_text(*where, unit=unit) if where != cell else (None, text))
-        if where == cell:
+        if where == cell:  # 年度资金总额：120 in one cell
             amount, typed = read_amount(text.removesuffix(unit).strip() if text.endswith(unit) else text)
+        else:
+            amount, typed = grid.amount_or_text(*where, unit=unit)
         if amount is None:
             form.funds[key] = typed or text
             words.append(f"{coordinate(*where)}“{typed or text}”")

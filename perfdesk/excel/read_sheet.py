@@ -234,6 +234,7 @@ def _use_title(ctx: SheetContext, title_texts: list[tuple[int, int, str]]) -> No
             ("绩效" in key and "表" in key)
             or locate.find_year(text) is not None
             or _DECORATION.match(key)
+            or key in ("（年度）", "（年）")  # the year line left blank to write in by hand
             or (locate.money_unit_of(text) and len(key) <= 12)
         ):
             ctx.use(row, column)

@@ -239,3 +239,23 @@ def test_a_second_header_label_and_its_value_are_listed_never_dropped(tmp_path):
     result = import_xlsx(path)
     assert result.project.forms[0].fields["项目名称"] == "乡村道路养护（二期）"  # the first one, row 4
     assert {(cell, text) for _, cell, text in result.unplaced} >= {("B5", "项 目 名 称"), ("C5", "乡村道路养护")}
+
+
+@pytest.mark.parametrize("template", ["mof-2015-project", "yth-project"])
+def test_an_empty_project_table_reads_back_with_nothing_left_over(tmp_path, template):
+    from perfdesk.domain.project import new_project_form
+
+    result = import_xlsx(_export(tmp_path, new_project_form(None, template), keep_data=False))
+    (form,) = result.project.forms
+    assert (form.kind, form.template, form.fields, form.funds) == ("project", template, {}, {})
+    assert result.unplaced == []  # the blank （　　年度） line is the title's, not content
+
+
+def test_label_and_amount_in_one_cell_are_read(tmp_path):
+    path = mof88_workbook(tmp_path / "88.xlsx")
+    wb = load_workbook(path)
+    wb.active["C8"] = "中期资金总额：900万元"
+    wb.active["E8"] = None
+    wb.save(path)
+    result = import_xlsx(path)
+    assert result.project.forms[0].funds["mid.total"] == "900" and result.unplaced == []
