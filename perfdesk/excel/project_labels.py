@@ -123,7 +123,7 @@ def choose(keys: set[str]) -> tuple[Vocabulary, list[str]]:
     """The template whose own labels (those no other template of the kind has) the sheet shows most;
     the default template on a tie. Returns it and the labels that decided."""
     options = vocabularies()
-    best, best_found = options[0], []
+    best, best_found = options[0], list[str]()
     for vocabulary in options:
         others = frozenset().union(*(v.everything for v in options if v is not vocabulary))
         found = sorted((vocabulary.everything - others) & keys)

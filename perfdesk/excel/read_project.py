@@ -174,10 +174,11 @@ def _read_funds(ctx: SheetContext, labels: Labels, vocabulary: Vocabulary, form:
     converted: list[str] = []
     words: list[str] = []
     for cell, owners in hits:
-        key = _fund_owner(cell, owners, anchors, taken)
+        owner = _fund_owner(cell, owners, anchors, taken)
         ctx.use(*cell)
-        if key is None:
+        if owner is None:
             continue
+        key = owner
         taken.add(key)
         where, text = _right_of(ctx, labels, cell)
         if where is None:

@@ -174,12 +174,12 @@ def read_project_indicators(ctx: SheetContext, header: int, form: Form, vocabula
         for column, text in ctx.rows_text(row):
             if pkey(text) in block:
                 ctx.use(row, column)
-    core = sum(ind.core for h in ("mid", "year") for _, _, ind in form.iter_indicators(h))
+    cores = sum(1 for h in ("mid", "year") for _, _, ind in form.iter_indicators(h) if ind.core)
     counts = "，".join(
         f"{'中期' if s.horizon == 'mid' else '年度'} {sum(1 for _ in form.iter_indicators(s.horizon))} 个"
         for s in sides
     )
-    ctx.note(f"  绩效指标：{counts or '无'}三级指标（★核心指标 {core} 个；{row_span(header, max(header, last))}）")
+    ctx.note(f"  绩效指标：{counts or '无'}三级指标（★核心指标 {cores} 个；{row_span(header, max(header, last))}）")
     return last
 
 
