@@ -381,6 +381,21 @@ def xlsx_rows(large_db: Path, repeats: Repeats) -> list[Row]:
     return [absolute(name, timings(lambda: export(project, out), repeats.slow), 3.0)]
 
 
+def project_xlsx_rows(projects_db: Path, repeats: Repeats) -> list[Row]:
+    """Issue 16: the file of 1 部门整体 + 200 project tables through Excel (no target set: info)."""
+    from perfdesk.excel import export_project_xlsx, import_xlsx
+    from perfdesk.store import open_project
+
+    say("200 project tables → xlsx → back")
+    project = open_project(projects_db)
+    out = SCRATCH / "projects.xlsx"
+    rows = [absolute("200 project tables: xlsx export", timings(lambda: export_project_xlsx(project, out),
+                                                                  repeats.slow), None)]
+    rows.append(absolute("  ... xlsx import (unedited: from the embedded data)", timings(lambda: import_xlsx(out),
+                                                                                           repeats.slow), None))
+    return rows
+
+
 def excel_export() -> Callable | None:
     try:
         from perfdesk.excel import export_project_xlsx
@@ -476,6 +491,7 @@ def run_all(args: argparse.Namespace) -> int:
     guarded(rows, [f"{LARGE:,} indicators: xlsx export"], lambda: xlsx_rows(large_db, repeats))
     projects_db = two_hundred_projects_db(SCRATCH / "two-hundred-projects.db")
     guarded(rows, [PROJECTS_PDF], lambda: projects_pdf_rows(projects_db, repeats))
+    guarded(rows, ["200 project tables: xlsx export"], lambda: project_xlsx_rows(projects_db, repeats))
     hunan_db = SCRATCH / "large-hunan.db"
     save_project(large_hunan_project(LARGE), hunan_db)
     guarded(rows, [f"{LARGE:,} indicators, 湖南 template: open", f"{LARGE:,} indicators, 湖南 template: validate all",

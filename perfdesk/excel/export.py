@@ -29,7 +29,7 @@ def build_workbook(project: Project) -> Any:
 
     from perfdesk.excel import layout
     from perfdesk.excel.embed import DATA_SHEET, write_data_sheet
-    from perfdesk.excel.form_sheet import FormSheetWriter
+    from perfdesk.excel.project_sheet import writer_for
     from perfdesk.excel.styles import StyleBook
 
     if not project.forms:
@@ -38,14 +38,11 @@ def build_workbook(project: Project) -> Any:
     wb.remove(wb.active)
     used = {DATA_SHEET.lower()}
     records = []
+    styles: StyleBook | None = None  # one per workbook: the styles live in the workbook's shared tables
     for index, form in enumerate(project.forms, start=1):
         ws = wb.create_sheet(layout.sheet_title(form, index, used))
-        if form.kind == "self_evaluation":
-            from perfdesk.excel.self_eval_sheet import SelfEvalSheetWriter
-
-            SelfEvalSheetWriter(ws, form, StyleBook(ws)).write()
-        else:
-            FormSheetWriter(ws, form, StyleBook(ws)).write()
+        styles = styles or StyleBook(ws)
+        writer_for(ws, form, styles).write()
         records.append((ws.title, sheet_fingerprint(ws), form))
     write_data_sheet(wb, records)
     wb.active = 0

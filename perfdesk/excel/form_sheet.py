@@ -39,7 +39,8 @@ class FormSheetWriter:
         self.ws = ws
         self.form = form
         self.styles = styles
-        self.cols = Columns(layout.form_extras(form), layout.amount_width(form))
+        extras, value_at = layout.indicator_order(form)
+        self.cols = Columns(extras, layout.amount_width(form), value_at)
         self.template = template_of(form)
         self.heights: dict[int, float] = {}
         # vertical merges: first row, last row, height needed, anchor column, role
@@ -185,9 +186,10 @@ class FormSheetWriter:
         self.block(top, cols.name, top, cols.name, levels[0], "header")
         self.block(top, cols.level2, top, cols.level2, levels[1], "header")
         self.block(top, cols.level3, top, cols.level3, levels[2], "header")
-        for offset, key in enumerate(cols.extras):
-            self.block(top, cols.first_extra + offset, top, cols.first_extra + offset, key, "header")
-        self.block(top, cols.total, top, cols.other, value_column.label if value_column else "指标值", "header")
+        cells = cols.indicator_cells()
+        for key, first, last in cells:
+            label = key if key is not None else value_column.label if value_column else "指标值"
+            self.block(top, first, top, last, label, "header")
         row = top + 1
         spans: list[tuple[int, str, int]] = []  # (first row, name, column) of open 一级/二级 groups
         printed = list(self._indicator_rows())
@@ -199,11 +201,13 @@ class FormSheetWriter:
                 self._close(spans, row, cols.level2)
                 spans.append((row, name2 or "", cols.level2))
             self.block(row, cols.level3, row, cols.level3, indicator.name if indicator else "", "left")
-            for offset, key in enumerate(cols.extras):
-                extra = indicator.extras.get(key, "") if indicator else ""
-                self.block(row, cols.first_extra + offset, row, cols.first_extra + offset, extra, "left")
-            value = indicator.parsed.canonical if indicator else ""
-            self.block(row, cols.total, row, cols.other, value, "center")  # as the PDF aligns 指标值
+            for key, first, last in cells:
+                if key is None:
+                    value = indicator.parsed.canonical if indicator else ""
+                    self.block(row, first, row, last, value, "center")  # as the PDF aligns 指标值
+                else:
+                    extra = indicator.extras.get(key, "") if indicator else ""
+                    self.block(row, first, row, last, extra, "left")
             row += 1
         self._close(spans, row, cols.name)
         self._close(spans, row, cols.level2)

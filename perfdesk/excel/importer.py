@@ -20,7 +20,7 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from perfdesk.domain.model import Form, Project
+from perfdesk.domain.model import HORIZONS, KIND_PROJECT, Form, Project
 from perfdesk.errors import FileReadError, PerfdeskError
 from perfdesk.excel.embed import DATA_SHEET, Embedded, fingerprint, read_data_sheet
 from perfdesk.excel.grid import SheetGrid
@@ -74,7 +74,7 @@ def import_xlsx(path: str | os.PathLike[str]) -> ImportResult:
         notes.extend(sheet_notes)
         if read is not None:
             unplaced.extend((sheet.title, cell, text) for cell, text in read.unplaced)
-            if read.other_kind:
+            if read.other_kind and form is None:
                 other_kinds.append(f"工作表“{sheet.title}”是{read.other_kind}（{read.evidence}）")
         if sheet.beyond_limits:
             partial.append(sheet.title)
@@ -88,7 +88,9 @@ def import_xlsx(path: str | os.PathLike[str]) -> ImportResult:
         # Another kind of table: refused by what it is, never read as a 部门整体 table.
         more = f"，另有 {len(other_kinds) - 1} 张同类工作表" if len(other_kinds) > 1 else ""
         raise PerfdeskError(
-            f"“{name}”中的{other_kinds[0]}{more}。perfdesk 目前只能导入部门（单位）整体支出绩效目标表，未导入任何内容"
+            f"“{name}”中的{other_kinds[0]}{more}。"
+            "perfdesk 目前只能导入部门（单位）整体支出绩效目标表和项目支出绩效目标表，"
+            "未导入任何内容"
         )
     if not project.forms:
         raise FileReadError(
@@ -103,11 +105,11 @@ def printed_fingerprint(form: Form) -> str:
     from openpyxl import Workbook
 
     from perfdesk.excel.export import sheet_fingerprint as written_fingerprint
-    from perfdesk.excel.form_sheet import FormSheetWriter
+    from perfdesk.excel.project_sheet import writer_for
     from perfdesk.excel.styles import StyleBook
 
     ws = Workbook().active
-    FormSheetWriter(ws, form, StyleBook(ws)).write()
+    writer_for(ws, form, StyleBook(ws)).write()
     return written_fingerprint(ws)
 
 
@@ -130,7 +132,7 @@ def _read_one(grid: SheetGrid, embedded: list[Embedded]) -> tuple[Form | None, l
                 continue
             note = (
                 f"工作表“{grid.title}”：perfdesk 导出的表，导出后未改动，已按原始数据完整还原"
-                f"（任务 {len(form.tasks)} 项，目标 {len(form.goals)} 条，三级指标 {form.indicator_count()} 个）"
+                f"（{_contents(form)}）"
             )
             return form, [note], None
     original = next((e for e in embedded if e.sheet == grid.title), None)
@@ -144,20 +146,34 @@ def _read_one(grid: SheetGrid, embedded: list[Embedded]) -> tuple[Form | None, l
     return read.form, read.notes, read
 
 
+def _contents(form: Form) -> str:
+    if form.kind == KIND_PROJECT:
+        counts = [sum(1 for _ in form.iter_indicators(h)) for h in HORIZONS]
+        return (f"{form.fields.get('项目名称', '')}：项目资金 {len(form.funds)} 项，目标 {len(form.goals_mid)}+"
+                f"{len(form.goals)} 条，中期/年度三级指标 {counts[0]}/{counts[1]} 个")
+    return f"任务 {len(form.tasks)} 项，目标 {len(form.goals)} 条，三级指标 {form.indicator_count()} 个"
+
+
 def _restore_unseen(form: Form, original: Form) -> str:
     """After a clerk edited an exported sheet: take from perfdesk's record only what still agrees."""
     form.kind = original.kind
-    typed: dict[tuple[str, str], deque[str]] = defaultdict(deque)
-    for _, _, indicator in original.iter_indicators():
-        typed[(indicator.name.strip(), indicator.parsed.canonical)].append(indicator.value)
     restored = 0
-    for _, _, indicator in form.iter_indicators():
-        queue = typed.get((indicator.name, indicator.parsed.canonical))
-        if queue:
-            value = queue.popleft()
-            restored += value != indicator.value
-            indicator.value = value
+    for horizon in HORIZONS:
+        typed: dict[tuple[str, str], deque[str]] = defaultdict(deque)
+        for _, _, indicator in original.iter_indicators(horizon):
+            typed[(indicator.name.strip(), indicator.parsed.canonical)].append(indicator.value)
+        for _, _, indicator in form.iter_indicators(horizon):
+            queue = typed.get((indicator.name, indicator.parsed.canonical))
+            if queue:
+                value = queue.popleft()
+                restored += value != indicator.value
+                indicator.value = value
     scales = 0
+    for key, text in form.funds.items():  # 项目资金 typed ``360`` prints as 360.00: the typed scale is kept
+        before = original.funds.get(key, "")
+        if before != text and form.fund(key) is not None and form.fund(key) == original.fund(key):
+            form.funds[key] = before
+            scales += 1
     pool = list(original.tasks)
     for task in form.tasks:
         for candidate in pool:
@@ -170,5 +186,5 @@ def _restore_unseen(form: Form, original: Form) -> str:
                 break
     return (
         f"  本表在 perfdesk 导出后被修改过：已按表格内容导入；指标体系（{form.framework}）、"
-        f"{restored} 个未改动指标值的原始写法和 {scales} 项任务金额的小数位已从 perfdesk 记录中恢复"
+        f"{restored} 个未改动指标值的原始写法和 {scales} 项金额的小数位已从 perfdesk 记录中恢复"
     )

@@ -37,10 +37,17 @@ MAX_ROW_PT = 409.0  # Excel's limit for one row
 
 @dataclass(frozen=True)
 class Columns:
-    """Column numbers (1-based) for a form with ``extras`` province columns."""
+    """Column numbers (1-based) for a form with ``extras`` province columns.
+
+    ``value_at`` is where 指标值 stands among the indicator columns after 三级 (``len(extras)``:
+    after every extra, today's 部门整体 table). When 指标值 is the last of them it spans the three
+    amount columns; a template that declares it before other columns (湖南: 指标值类型 | 指标值 |
+    计量单位 …) gets it in its own column at that position, as the PDF prints it.
+    """
 
     extras: tuple[str, ...] = ()
     amount_width: float = WIDTH_AMOUNT
+    value_at: int = -1  # -1: after every extra
 
     label: int = 1
     name: int = 2  # 任务名称 / 一级指标
@@ -48,34 +55,77 @@ class Columns:
     level3: int = 4
 
     @property
+    def value_position(self) -> int:
+        return len(self.extras) if self.value_at < 0 else min(self.value_at, len(self.extras))
+
+    @property
+    def value_last(self) -> bool:
+        return self.value_position == len(self.extras)
+
+    @property
     def first_extra(self) -> int:
         return self.level3 + 1
 
-    @property
-    def total(self) -> int:  # 总额, and the start of 指标值
-        return self.level3 + 1 + len(self.extras)
-
-    @property
-    def fiscal(self) -> int:
-        return self.total + 1
-
-    @property
-    def other(self) -> int:
-        return self.total + 2
+    def indicator_cells(self) -> list[tuple[str | None, int, int]]:
+        """(extra key, or ``None`` for 指标值; first column, last column) in print order."""
+        keys: list[str | None] = list(self.extras)
+        keys.insert(self.value_position, None)
+        out: list[tuple[str | None, int, int]] = []
+        column = self.first_extra
+        for index, key in enumerate(keys):
+            last = self.last if index == len(keys) - 1 else column
+            out.append((key, column, last))
+            column += 1
+        return out
 
     @property
     def last(self) -> int:
-        return self.other
+        if self.value_last:
+            return self.level3 + 1 + len(self.extras) + 2
+        return self.level3 + max(len(self.extras) + 1, 3)  # the amount columns are the last three
+
+    @property
+    def total(self) -> int:  # 总额, and the start of 指标值 when it comes last
+        return self.last - 2
+
+    @property
+    def fiscal(self) -> int:
+        return self.last - 1
+
+    @property
+    def other(self) -> int:
+        return self.last
 
     def widths(self) -> list[float]:
         out = [WIDTH_LABEL, WIDTH_NAME, WIDTH_LEVEL2, WIDTH_LEVEL3]
-        out += [WIDTH_EXTRA] * len(self.extras)
-        out += [self.amount_width] * 3
+        out += [WIDTH_EXTRA] * (self.last - self.level3)
+        for column in (self.total, self.fiscal, self.other):
+            out[column - 1] = max(out[column - 1], self.amount_width) if not self.value_last else self.amount_width
         return out
 
     def span_width(self, first: int, last: int) -> float:
         widths = self.widths()
         return sum(widths[first - 1 : last])
+
+
+def indicator_order(form: Form) -> tuple[tuple[str, ...], int]:
+    """The extra indicator columns in print order, and where 指标值 stands among them (-1: last).
+
+    A template that declares 指标值 before some of its own columns (湖南) gets them in the declared
+    order, with any column only an indicator carries just before 指标值; otherwise the extras come
+    before 指标值 as they always did (declared first, then the others, first seen first)."""
+    from perfdesk.domain.forms import get_template
+
+    extras = form_extras(form)
+    template = get_template(form.template)
+    declared = [c.key for c in template.indicator_columns] if template else []
+    if "value" not in declared or declared[-1] == "value":
+        return extras, -1
+    before = declared[: declared.index("value")]
+    after = declared[declared.index("value") + 1 :]
+    others = [key for key in extras if key not in declared]
+    head = [key for key in before if key in extras] + others
+    return (*head, *(key for key in after if key in extras)), len(head)
 
 
 def form_extras(form: Form) -> tuple[str, ...]:
@@ -164,10 +214,16 @@ def _cut(text: str, limit: int) -> str:
 
 
 def sheet_title(form: Form, index: int, used: set[str]) -> str:
-    """``2022年 新疆巴州人社局``: ≤ 31 characters, no ``[]:*?/\\`` or control characters, unique (case-insensitive)."""
-    year = f"{form.year}年 " if form.year else ""
-    department = _BAD_TITLE_CHARS.sub("_", " ".join(_CONTROL_CHARS.sub("", form.department).split()))
-    base = (year + department).strip().strip("'") or f"表{index}"
+    """``2022年 新疆巴州人社局``: ≤ 31 characters, no ``[]:*?/\\`` or control characters, unique (case-insensitive).
+
+    A project table is named after its project (项目名称), the forbidden characters removed."""
+    if form.kind == "project":
+        name = " ".join(_CONTROL_CHARS.sub("", form.fields.get("项目名称", "")).split())
+        base = _BAD_TITLE_CHARS.sub("", name).strip().strip("'") or f"项目{index}"
+    else:
+        year = f"{form.year}年 " if form.year else ""
+        department = _BAD_TITLE_CHARS.sub("_", " ".join(_CONTROL_CHARS.sub("", form.department).split()))
+        base = (year + department).strip().strip("'") or f"表{index}"
     if base.lower() == "history":  # reserved by Excel
         base = f"{base}_"
     title = _cut(base, 31)

@@ -41,6 +41,7 @@ _OTHER_KINDS = (
     ("绩效自评表", ("自评",), "self_eval_sign"),
     ("项目支出绩效目标表", ("项目支出", "项目绩效目标"), "project_sign"),
 )
+PROJECT_TITLE = "项目支出绩效目标表"
 _DECORATION = re.compile(r"^(?:附件?|附表|表)\s*[0-9０-９一二三四五六七八九十]+(?:[-－—][0-9]+)?$")
 MAX_LISTED = 200  # cells listed one by one in the notes; the rest are counted
 
@@ -94,12 +95,15 @@ def _is_bare_form(ctx: SheetContext) -> bool:
 def read_sheet(grid: SheetGrid, framework_hint: str | None = None) -> SheetRead:
     ctx = SheetContext(grid)
     other = _other_kind(ctx)
+    if other is not None and other[0] == PROJECT_TITLE:
+        return _read_project_sheet(ctx, other[1])
     if other is not None:
         kind, evidence = other
         return SheetRead(
             None,
-            [f"工作表“{grid.title}”：这是{kind}（{evidence}），perfdesk 目前只能导入部门（单位）整体支出绩效目标表，"
-             "未导入这张工作表"],
+            [f"工作表“{grid.title}”：这是{kind}（{evidence}），perfdesk 目前只能导入部门（单位）整体支出绩效目标表"
+             "和项目支出绩效目标表，"
+             "也不把它当作其他表导入，未导入这张工作表"],
             other_kind=kind,
             evidence=evidence,
         )
@@ -181,6 +185,38 @@ def read_sheet(grid: SheetGrid, framework_hint: str | None = None) -> SheetRead:
     return SheetRead(form, [summary, *ctx.notes], [(coordinate(r, c), text) for r, c, text in unplaced])
 
 
+def _read_project_sheet(ctx: SheetContext, evidence: str) -> SheetRead:
+    """A 项目支出绩效目标表 (recognised by ``evidence``): read as a ``project`` form."""
+    from perfdesk.excel.read_project import read_project
+
+    grid = ctx.grid
+    ctx.note(f"  识别依据：{evidence}")
+    form, blocks = read_project(ctx)
+    labelled = [r for r, c in ctx.used] or [grid.max_row + 1]
+    top = min(labelled)
+    title_texts = [(row, column, text) for row in range(1, top) for column, text in ctx.rows_text(row)]
+    _use_title(ctx, title_texts)
+    _read_year(ctx, form, title_texts)
+    _read_people(ctx, form, [r for r in range(1, grid.max_row + 1) if not any(r in block for block in blocks)])
+    if form.year is None:
+        ctx.note("  ⚠ 没有找到年度（标题中应有“（2026年度）”或“2026年”），请在 perfdesk 中补填")
+    unplaced = _unplaced(ctx)
+    from perfdesk.domain.forms import template_of
+
+    template = template_of(form)
+    goals, grid_block = template.block("goals"), template.block("indicators")
+    counts = "，".join(
+        [f"{s.label.split('（')[0]} {len(form.side_goals(s.key))} 条" for s in (goals.sides if goals else ())]
+        + [f"{'中期' if h == 'mid' else '年度'}三级指标 {sum(1 for _ in form.iter_indicators(h))} 个"
+           for h in (grid_block.horizons if grid_block else ("year",))]
+    )
+    summary = (
+        f"工作表“{grid.title}”：识别为{form.kind_title}——{form.fields.get('项目名称') or '（未找到项目名称）'}，"
+        f"{f'{form.year} 年' if form.year else '年度未知'}；项目资金 {len(form.funds)} 项，{counts}"
+    )
+    return SheetRead(form, [summary, *ctx.notes], [(coordinate(r, c), text) for r, c, text in unplaced])
+
+
 def _note_unsupported_blocks(ctx: SheetContext, form: Form) -> None:
     """Blocks a province adds that the form's template has no place for: say so by name."""
     for role, name in (("duties", "部门（单位）职责"), ("funds_composition", "部门总体资金情况（收入构成、支出构成）")):
@@ -198,6 +234,7 @@ def _use_title(ctx: SheetContext, title_texts: list[tuple[int, int, str]]) -> No
             ("绩效" in key and "表" in key)
             or locate.find_year(text) is not None
             or _DECORATION.match(key)
+            or key in ("（年度）", "（年）")  # the year line left blank to write in by hand
             or (locate.money_unit_of(text) and len(key) <= 12)
         ):
             ctx.use(row, column)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from perfdesk.domain.model import Form
+from perfdesk.domain.model import HORIZONS, KIND_PROJECT, Form
 from perfdesk.errors import PerfdeskError
 from perfdesk.ui import file_dialogs, settings
 from perfdesk.ui.commands import AddFormCommand
@@ -49,11 +49,15 @@ class ImportPreview(QDialog):
         self.table.setHorizontalHeaderLabels(
             [tr("部门（单位）名称"), tr("年度"), tr("任务"), tr("目标"), tr("三级指标")])
         for row, form in enumerate(forms):
-            name = QTableWidgetItem(form.department or tr("（未识别单位名称）"))
+            title = form.fields.get("项目名称", "") if form.kind == KIND_PROJECT else form.department
+            unknown = tr("（未识别项目名称）") if form.kind == KIND_PROJECT else tr("（未识别单位名称）")
+            name = QTableWidgetItem(title or unknown)
             name.setFlags(name.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             name.setCheckState(Qt.CheckState.Checked)
             self.table.setItem(row, 0, name)
-            for col, value in enumerate((form.year or "", len(form.tasks), len(form.goals), form.indicator_count()), 1):
+            goals = len(form.goals) + len(form.goals_mid)  # a project table's 中期 side counts too
+            indicators = sum(1 for h in HORIZONS for _ in form.iter_indicators(h))
+            for col, value in enumerate((form.year or "", len(form.tasks), goals, indicators), 1):
                 item = QTableWidgetItem(str(value))
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, col, item)
@@ -111,10 +115,16 @@ def import_excel(window: MainWindow, path: Path | None = None, preview: bool = T
     return len(forms)
 
 
+def _identity(form: Form) -> tuple[object, ...]:
+    """What makes two tables the same table: its kind, year and unit — or project (项目名称)."""
+    name = form.fields.get("项目名称", "") if form.kind == KIND_PROJECT else form.department
+    return form.kind, form.year, name.strip()
+
+
 def _confirm_duplicates(window: MainWindow, forms: list[Form]) -> bool:
     """Importing the same workbook twice would silently give two identical tables."""
-    have = {(form.year, form.department.strip()) for form in window.doc.project.forms}
-    same = [form.display_name for form in forms if (form.year, form.department.strip()) in have]
+    have = {_identity(form) for form in window.doc.project.forms}
+    same = [form.display_name for form in forms if _identity(form) in have]
     if not same:
         return True
     buttons = QMessageBox.StandardButton

@@ -69,3 +69,24 @@ def test_export_of_a_missing_project_and_to_a_missing_folder(tmp_path):
     run("sample", str(db))
     unwritable = run("export-xlsx", str(db), str(tmp_path / "no" / "x.xlsx"))
     assert unwritable.returncode == 3 and "找不到文件夹" in unwritable.stderr
+
+
+def test_a_project_file_goes_through_excel_and_back_byte_identical(tmp_path):
+    """A .db of 88号 and 一体化 project tables: export-xlsx, import-xlsx, the same JSON."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from project_forms import mof_project, yth_project
+
+    from perfdesk.domain import jsonform
+    from perfdesk.domain.model import Project
+
+    source, db, xlsx, back = tmp_path / "p.json", tmp_path / "p.db", tmp_path / "项目.xlsx", tmp_path / "b.db"
+    source.write_text(jsonform.dumps(Project([mof_project(), yth_project()])), encoding="utf-8")
+    assert run("import-json", str(source), str(db)).returncode == 0
+    assert run("export-xlsx", str(db), str(xlsx)).returncode == 0
+    imported = run("import-xlsx", str(xlsx), str(back))
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stdout.count("完整还原") == 2
+    assert run("export-json", str(back), "-").stdout == source.read_text(encoding="utf-8")

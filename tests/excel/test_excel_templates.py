@@ -53,3 +53,24 @@ def test_the_visible_hunan_sheet_alone_reads_back_as_the_hunan_template(tmp_path
     indicator = next(form.iter_indicators())[2]
     assert (indicator.name, indicator.value, indicator.extras) == ("培训人次", "≥1000人次", EXTRAS)
     assert result.unplaced == []
+
+
+def test_every_hunan_indicator_column_stands_at_its_declared_position_and_reads_back(tmp_path):
+    """湖南 declares 指标值类型 | 指标值 | 计量单位 …: 指标值 is the second column after 三级, not the last."""
+    path = tmp_path / "hunan.xlsx"
+    export_project_xlsx(Project([_hunan()]), path)
+    wb = load_workbook(path)
+    sheet = wb.worksheets[0]
+    header_row = next(row for row in sheet.iter_rows() if any(c.value == "三级指标" for c in row))
+    header = [c.value for c in header_row[1:] if c.value not in (None, "")]  # after the block label
+    assert header == ["一级指标", "二级指标", "三级指标", "指标值类型", "指标值", "计量单位", "指标解释",
+                      "评（扣）分标准", "备注"]
+    row = header_row[0].row + 1
+    cells = [sheet.cell(row, column).value for column in range(4, 4 + 6)]
+    assert cells == ["培训人次", "定量", "≥1000人次", "人次", "全年参加培训的人次", "未达到按比例扣分"]
+    assert sheet.cell(row, 10).value == "按季度统计"
+    del wb[DATA_SHEET]
+    wb.save(path)
+    form = import_xlsx(path).project.forms[0]
+    indicator = next(form.iter_indicators())[2]
+    assert (indicator.name, indicator.value, indicator.extras) == ("培训人次", "≥1000人次", EXTRAS)

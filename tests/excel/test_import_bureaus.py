@@ -91,14 +91,20 @@ def test_hubei_application_keeps_people_year_and_lists_the_money_block(tmp_path,
     assert _has(result.notes, "部门总体资金情况")
 
 
-@pytest.mark.parametrize(
-    ("build", "kind"),
-    [
-        (lambda p: project_workbook(p), "项目支出绩效目标表"),
-        (lambda p: project_workbook(p, with_level3=False), "项目支出绩效目标表"),
-        (self_eval_workbook, "绩效自评表"),
-    ],
-)
+@pytest.mark.parametrize("with_level3", [True, False])
+def test_a_project_table_is_read_as_a_project_form_never_as_a_department_table(tmp_path, with_level3):
+    """Issue 16: the 项目支出 table once refused here is now imported as what it is."""
+    result = import_xlsx(project_workbook(tmp_path / "project.xlsx", with_level3=with_level3))
+    (form,) = result.project.forms
+    assert (form.kind, form.template, form.year) == ("project", "mof-2015-project", 2024)
+    assert form.fields["项目名称"] == "职业技能提升培训" and form.department == ""
+    assert form.funds == {"mid.total": "300", "year.total": "100"}
+    assert [(i.name, i.value) for _, _, i in form.iter_indicators("mid")] == [("培训人次", "≥3000人次")]
+    assert [(i.name, i.value) for _, _, i in form.iter_indicators("year")] == [("培训人次", "≥1000人次")]
+    assert result.unplaced == [] and _has(result.notes, "识别为项目支出绩效目标申报表")
+
+
+@pytest.mark.parametrize(("build", "kind"), [(self_eval_workbook, "绩效自评表")])
 def test_another_kind_of_table_is_refused_by_name_never_read_as_this_one(tmp_path, build, kind):
     path = build(tmp_path / "other.xlsx")
     with pytest.raises(PerfdeskError) as caught:

@@ -75,3 +75,35 @@ def test_importing_a_table_that_is_already_there_asks_first(window, tmp_path, mo
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     assert excel_dialogs.import_excel(window, target) == 1
     assert len(window.doc.project.forms) == 2
+
+
+def test_project_tables_are_previewed_by_project_and_only_the_same_project_asks(window, tmp_path, monkeypatch):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from project_forms import mof_project
+
+    from perfdesk.domain.model import Project
+    from perfdesk.excel import export_project_xlsx, import_xlsx
+
+    first, second = mof_project(), mof_project()
+    second.fields["项目名称"] = "另一个培训项目"  # same year, another project
+    paths = [tmp_path / "a.xlsx", tmp_path / "b.xlsx"]
+    export_project_xlsx(Project([first]), paths[0])
+    export_project_xlsx(Project([second]), paths[1])
+    result = import_xlsx(paths[0])
+    dialog = excel_dialogs.ImportPreview(result.project.forms, result.notes, window)
+    assert dialog.table.item(0, 0).text() == "基层干部能力提升培训"
+    assert [dialog.table.item(0, c).text() for c in (3, 4)] == ["4", "13"]  # both sides' goals and 三级
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *rest):
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    assert excel_dialogs.import_excel(window, paths[0], preview=False) == 1
+    assert excel_dialogs._confirm_duplicates(window, import_xlsx(paths[1]).project.forms) and asked == []
+    assert not excel_dialogs._confirm_duplicates(window, import_xlsx(paths[0]).project.forms)
+    assert "基层干部能力提升培训" in asked[0]
