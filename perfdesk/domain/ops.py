@@ -25,7 +25,7 @@ from perfdesk.domain.model import TASK_AMOUNTS, Form, Goal, Indicator, Level1, L
 
 COLLECTIONS = ("task", "goal", "level1", "level2", "indicator")
 _FIELDS = {
-    "task": frozenset({"name", "content", "total", "fiscal", "other", "unparsed"}),
+    "task": frozenset({"name", "content", "total", "fiscal", "other", "unparsed", "total_typed"}),
     "goal": frozenset({"text"}),
     "level1": frozenset({"name"}),
     "level2": frozenset({"name"}),
@@ -104,7 +104,8 @@ class Op:
 
 @dataclass(frozen=True)
 class SetField(Op):
-    """Set one field: of the form (``target`` ``form``/``people``) or of a node (a collection)."""
+    """Set one field: of the form (``target`` ``form``/``people``), a template's header field
+    (``target`` ``fields``, ``key`` its printed label) or of a node (a collection)."""
 
     form: str
     target: str
@@ -128,6 +129,8 @@ class SetField(Op):
             if self.key not in People.field_names():
                 raise OpError(f"unknown signature field {self.key!r}")
             return self._swap(form.people, self.key)
+        if self.target == "fields":
+            return self._set_field_text(form)
         _, _, node = locate(form, self.target, self.ref_id or "")
         if self.target == "indicator" and self.key not in ("name", "value"):
             old = node.extras.get(self.key, "")
@@ -148,6 +151,18 @@ class SetField(Op):
             node.unparsed = {k: v for k, v in words.items() if k != self.key}
             return Batch((SetField(self.form, "task", self.ref_id, "unparsed", words), inverse))
         return self._swap(node, self.key)
+
+    def _set_field_text(self, form: Form) -> Op:
+        """A template's header field (部门（单位）职责 …), kept as ``extras`` are: ``Form.fields`` is
+        replaced, never changed in place, and an empty text removes the key."""
+        if not isinstance(self.value, str):
+            raise OpError(f"header field {self.key!r} holds text")
+        old = form.fields.get(self.key, "")
+        fields = {k: v for k, v in form.fields.items() if k != self.key}
+        if self.value:
+            fields[self.key] = self.value
+        form.fields = fields
+        return SetField(self.form, self.target, self.ref_id, self.key, old)
 
     def _swap(self, obj: object, attr: str) -> Op:
         old = getattr(obj, attr)
