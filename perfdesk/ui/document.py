@@ -142,19 +142,6 @@ class Document(QObject):
                 return level1, level2, indicator
         raise KeyError(indicator_id)
 
-    def find_level2(self, form: Form, level2_id: str) -> Level2:
-        for level1 in form.tree:
-            for level2 in level1.children:
-                if level2.id == level2_id:
-                    return level2
-        raise KeyError(level2_id)
-
-    def find_task(self, form: Form, task_id: str) -> Task:
-        return next(t for t in form.tasks if t.id == task_id)
-
-    def find_goal(self, form: Form, goal_id: str) -> Goal:
-        return next(g for g in form.goals if g.id == goal_id)
-
     # --- edits -------------------------------------------------------------
 
     def apply(self, op: Op, text: str, merge: bool = False) -> bool:

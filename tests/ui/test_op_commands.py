@@ -297,3 +297,15 @@ def test_the_models_follow_any_sequence_of_operations_and_their_undo(qapp, data)
         assert jsonform.dumps(doc.project) == after
     finally:
         doc.undo_stack.clear()
+
+
+def test_groups_an_operation_adds_open_in_the_tree_as_the_others_are(window, qtbot):
+    from test_framework_switch import switch_to_2021
+
+    switch_to_2021(window, qtbot)
+    model, tree = window.doc.tree_model, window.tree
+    cost = window.doc.form.level1("成本指标")
+    assert tree.isExpanded(model.index_of(cost)) and all(tree.isExpanded(model.index_of(l2)) for l2 in cost.children)
+    window.undo_action.trigger()
+    window.redo_action.trigger()  # the same groups come back, open again
+    assert tree.isExpanded(model.index_of(cost))
