@@ -130,6 +130,9 @@ def test_every_kind_of_edit_is_one_op_command_and_the_session_undoes_and_redoes_
         "修复：把 14 个三级指标移到“成本指标 › 经济成本指标”",
         f"新建表“{doc.project.forms[0].display_name}”", commands[-1].text()]
     assert commands[-1].text().startswith("删除表“")
+    rename_fix, merge_fix = commands[10].op, commands[12].op  # the 审核 fixes are ordinary operations
+    assert isinstance(rename_fix, Batch) and [type(op) for op in rename_fix.ops] == [SetField]
+    assert {type(op) for op in merge_fix.ops[0].ops} == {MoveNode, RemoveNode}  # 经济成本指标 was there
     after = jsonform.dumps(doc.project)
     while stack.canUndo():
         stack.undo()
