@@ -30,7 +30,7 @@ from perfdesk.domain.model import TASK_AMOUNTS, Form, Goal, Indicator, Level1, L
 COLLECTIONS = ("task", "goal", "level1", "level2", "indicator")
 MID = "mid"  # the parent_id of a goal or a 一级 on a project table's 中期 side
 _FIELDS = {
-    "task": frozenset({"name", "content", "total", "fiscal", "other", "unparsed"}),
+    "task": frozenset({"name", "content", "total", "fiscal", "other", "unparsed", "total_typed"}),
     "goal": frozenset({"text"}),
     "level1": frozenset({"name"}),
     "level2": frozenset({"name"}),
@@ -111,7 +111,8 @@ class Op:
 
 @dataclass(frozen=True)
 class SetField(Op):
-    """Set one field: of the form (``target`` ``form``/``people``) or of a node (a collection)."""
+    """Set one field: of the form (``target`` ``form``/``people``), a template's header field
+    (``target`` ``fields``, ``key`` its printed label) or of a node (a collection)."""
 
     form: str
     target: str
@@ -167,6 +168,7 @@ class SetField(Op):
             node.unparsed = {k: v for k, v in words.items() if k != self.key}
             return Batch((SetField(self.form, "task", self.ref_id, "unparsed", words), inverse))
         return self._swap(node, self.key)
+
 
     def _swap(self, obj: object, attr: str) -> Op:
         old = getattr(obj, attr)

@@ -1,16 +1,19 @@
 """The open project as the GUI sees it: domain data, undo stack, Qt models.
 
-The domain objects own the data; the Qt models mirror the current form. Every
-change goes through an undo command (``commands.py``), which calls the mutation
-methods here and on the models, so views update through proper model signals.
+The domain objects own the data; the Qt models mirror the current form. Every change is a
+domain operation (``perfdesk.domain.ops``) given to :meth:`Document.apply`, which puts it on
+the undo stack as an :class:`~perfdesk.ui.commands.OpCommand`. Applying an operation (or its
+inverse) goes through :meth:`Document.execute`: it tells the models what is about to change and
+what changed (``about_to_change`` / ``changed``, see ``changes.py``), so views update through
+proper model signals and nothing in ``ui/`` changes a domain object itself.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoStack
 
 from perfdesk.domain.model import (
     Form,
@@ -24,7 +27,9 @@ from perfdesk.domain.model import (
     new_form,
     next_budget_year,
 )
+from perfdesk.domain.ops import Batch, InsertForm, Op, OpError, RemoveForm, SetField
 from perfdesk.store.repository import ProjectLockLike
+from perfdesk.ui.changes import FORMS, INSERT, MOVE, SET, Change, describe
 from perfdesk.ui.goals_model import GoalsModel
 from perfdesk.ui.tasks_model import TasksModel
 from perfdesk.ui.tree_model import IndicatorTreeModel
@@ -32,9 +37,18 @@ from perfdesk.ui.undo_stack import GuardedUndoStack
 
 HEADER_FIELDS = ("department", "year", "framework")
 PEOPLE_FIELDS = tuple(People.field_names())
+SELECTABLE = ("indicator", "task", "goal")  # what the window can select after an edit
 
 
 TEMPLATE_FIELD = "fields:"  # header field keys of a template's own fields (部门（单位）职责 …)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("commands", text)
+
+
+STALE_MESSAGE = "这项修改没有做：表格在此期间已经改动（要改的内容已不在原处），请重新审核后再试。"
+
 
 class Document(QObject):
     form_switched = Signal()
@@ -43,6 +57,8 @@ class Document(QObject):
     edited = Signal()  # any change, for status bar and validation
     select_requested = Signal(str, str)  # kind ("indicator", "task", "goal"), id
     message = Signal(str)  # a short note for the status bar
+    about_to_change = Signal(object)  # Change: a leaf operation is about to be applied
+    changed = Signal(object)  # Change: it has been applied
 
     def __init__(self, project: Project | None = None, path: Path | None = None, read_only: bool = False,
                  lock: ProjectLockLike | None = None, recovered: bool = False) -> None:
@@ -53,12 +69,18 @@ class Document(QObject):
         self.suggested_path: Path | None = None  # where a recovered or copied project came from
         self.project = project if project is not None else Project([new_form(next_budget_year())])
         if not self.project.forms:
-            self.project.forms.append(new_form(next_budget_year()))
+            InsertForm(0, new_form(next_budget_year())).apply(self.project)  # before any view: no undo step
         self.path = path
         self.undo_stack: QUndoStack = GuardedUndoStack(self)
         self.tree_model = IndicatorTreeModel(self)
         self.tasks_model = TasksModel(self)
         self.goals_model = GoalsModel(self)
+        for model in (self.tree_model, self.tasks_model, self.goals_model):
+            self.about_to_change.connect(model.about_to_change)
+            self.changed.connect(model.changed)
+        self.changed.connect(self._header_changed)
+        self._touched: list[tuple[str, str]] = []
+        self._stale = False
         self.form: Form = self.project.forms[0]
         self._show(self.form)
         self.undo_stack.indexChanged.connect(self._index_changed)
@@ -87,20 +109,6 @@ class Document(QObject):
                 return form
         raise KeyError(form_id)
 
-    def insert_form(self, index: int, form: Form) -> None:
-        self.project.forms.insert(index, form)
-        self.forms_changed.emit()
-        self._show(form)
-
-    def remove_form(self, form_id: str) -> int:
-        form = self.form_by_id(form_id)
-        index = self.project.forms.index(form)
-        self.project.forms.remove(form)
-        self.forms_changed.emit()
-        if form is self.form:
-            self._show(self.project.forms[min(index, len(self.project.forms) - 1)])
-        return index
-
     # --- header fields -----------------------------------------------------
 
     def header_value(self, form: Form, field: str) -> object:
@@ -111,27 +119,20 @@ class Document(QObject):
             return form.fields.get(field[len(TEMPLATE_FIELD):], "")
         return getattr(form, field)
 
-    def set_header_value(self, form_id: str, field: str, value: object) -> None:
-        form = self.show_form(form_id)
+    def header_op(self, form: Form, field: str, value: object) -> SetField:
+        """The operation that sets a header field (the keys of :meth:`header_value`)."""
         if field in PEOPLE_FIELDS:
-            setattr(form.people, field, value)
-        elif field.startswith(TEMPLATE_FIELD):
-            key = field[len(TEMPLATE_FIELD):]
-            fields = {k: v for k, v in form.fields.items() if k != key}  # replaced, never changed in place
-            if value:
-                fields[key] = str(value)
-            form.fields = fields
-        else:
-            setattr(form, field, value)
-        if field == "department":
-            self.forms_changed.emit()
-        self.header_changed.emit(field)
+            return SetField(form.id, "people", None, field, value)
+        if field.startswith(TEMPLATE_FIELD):
+            return SetField(form.id, "fields", None, field[len(TEMPLATE_FIELD):], value)
+        return SetField(form.id, "form", None, field, value)
 
-    def reset_tree(self, form_id: str) -> None:
-        """The 一级/二级 structure changed (a framework switch, a group merged): views rebuild."""
-        form = self.show_form(form_id)
-        self.tree_model.set_form(form)
-        self.form_switched.emit()
+    def _header_changed(self, change: Change) -> None:
+        if change.kind != SET or change.collection not in ("form", "people", "fields"):
+            return
+        if change.key == "department":
+            self.forms_changed.emit()
+        self.header_changed.emit(TEMPLATE_FIELD + change.key if change.collection == "fields" else change.key)
 
     # --- lookups by stable id ------------------------------------------------
 
@@ -141,39 +142,81 @@ class Document(QObject):
                 return level1, level2, indicator
         raise KeyError(indicator_id)
 
-    def find_level2(self, form: Form, level2_id: str) -> Level2:
-        for level1 in form.tree:
-            for level2 in level1.children:
-                if level2.id == level2_id:
-                    return level2
-        raise KeyError(level2_id)
+    # --- edits -------------------------------------------------------------
 
-    def find_task(self, form: Form, task_id: str) -> Task:
-        return next(t for t in form.tasks if t.id == task_id)
+    def apply(self, op: Op, text: str, merge: bool = False) -> bool:
+        """Make ``op`` one undoable step called ``text``; ``merge``: typing in one field, where
+        each keystroke joins the step before it. False when nothing changed: the document is
+        read-only (the stack says so) or ``op`` addresses what is no longer there."""
+        from perfdesk.ui.commands import OpCommand
 
-    def find_goal(self, form: Form, goal_id: str) -> Goal:
-        return next(g for g in form.goals if g.id == goal_id)
+        if self.read_only:
+            self.undo_stack.push(OpCommand(self, op, text, merge))  # refused there, with its message
+            return False
+        self._stale = False
+        self.undo_stack.push(OpCommand(self, op, text, merge))
+        if self._stale:
+            self.message.emit(tr(STALE_MESSAGE))
+        return not self._stale
 
-    def notify_changed(self, kind: str, ref_id: str | None, field: str) -> None:
-        """Tell the views that a field changed outside the models' own setData."""
-        form = self.form
-        if kind in ("form", "header"):
-            self.header_changed.emit(field)
-        elif kind == "indicator" and ref_id:
-            self.tree_model.indicator_changed(self.find_indicator(form, ref_id)[2])
-        elif kind == "level2" and field in ("merge_into", "unmerge"):
-            self.reset_tree(form.id)
-        elif kind in ("level1", "level2") and ref_id:
-            self.tree_model.node_changed(ref_id)
-        elif kind == "task" and ref_id:
-            self.tasks_model.task_changed(self.find_task(form, ref_id))
-        elif kind == "goal" and ref_id:
-            self.goals_model.goal_changed(self.find_goal(form, ref_id))
+    def execute(self, op: Op) -> Op:
+        """Apply ``op`` (the undo stack's redo or undo) and return its inverse; the window then
+        selects what it touched. An :class:`OpError` (a stale address) changes nothing."""
+        self._touched = []
+        try:
+            inverse = self._run(op)
+        except OpError:
+            self._stale = True
+            raise
+        self._select_touched()
+        return inverse
 
-    # --- undo ----------------------------------------------------------------
+    def _run(self, op: Op) -> Op:
+        if isinstance(op, Batch):  # part by part, so each part is told to the models
+            done: list[Op] = []
+            try:
+                for part in op.ops:
+                    done.append(self._run(part))
+            except OpError:
+                for inverse in reversed(done):  # all or nothing, as Batch.apply
+                    self._run(inverse)
+                raise
+            return Batch(tuple(reversed(done)))
+        change = describe(op, self.project)
+        if change.kind == FORMS:
+            return self._run_forms(op, change)
+        assert change.form_id is not None
+        self.show_form(change.form_id)  # an undo shows the form it changes
+        self.about_to_change.emit(change)
+        inverse = op.apply(self.project)
+        self.changed.emit(change)
+        if change.collection in SELECTABLE and change.kind in (SET, INSERT, MOVE):
+            self._touched.append((change.collection, change.node_id or ""))
+        return inverse
 
-    def push(self, command: QUndoCommand) -> None:
-        self.undo_stack.push(command)
+    def _run_forms(self, op: Op, change: Change) -> Op:
+        index = self.project.forms.index(self.form)
+        inverse = op.apply(self.project)
+        self.forms_changed.emit()
+        if isinstance(op, InsertForm):
+            self._show(op.new_form)
+        elif isinstance(op, RemoveForm) and change.node is self.form:
+            self._show(self.project.forms[min(index, len(self.project.forms) - 1)])
+        return inverse
+
+    def _select_touched(self) -> None:
+        """Select the first row an edit touched (the topmost, for several rows of one list)."""
+        if not self._touched:
+            return
+        kind = self._touched[0][0]
+        ids = {ident for k, ident in self._touched if k == kind}
+        if kind == "indicator":
+            ident = self._touched[0][1]
+        else:
+            items: list[Task] | list[Goal] = self.form.tasks if kind == "task" else self.form.goals
+            ident = next((item.id for item in items if item.id in ids), "")
+        if ident:
+            self.select_requested.emit(kind, ident)
 
     @property
     def origin(self) -> Path | None:

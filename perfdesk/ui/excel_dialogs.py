@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.domain.model import HORIZONS, KIND_PROJECT, Form
+from perfdesk.domain.ops import Batch, InsertForm
 from perfdesk.errors import PerfdeskError
 from perfdesk.ui import file_dialogs, settings
-from perfdesk.ui.commands import AddFormCommand
 from perfdesk.ui.file_ops import ask_save_path, suggested_file_name
 
 if TYPE_CHECKING:
@@ -106,10 +106,9 @@ def import_excel(window: MainWindow, path: Path | None = None, preview: bool = T
     doc = window.doc
     if preview and not _confirm_duplicates(window, forms):
         return 0
-    doc.undo_stack.beginMacro(tr("导入Excel：{0}").format(path.name))
-    for form in forms:
-        doc.push(AddFormCommand(doc, form, len(doc.project.forms)))
-    doc.undo_stack.endMacro()
+    first = len(doc.project.forms)
+    ops = tuple(InsertForm(first + i, form) for i, form in enumerate(forms))
+    doc.apply(Batch(ops), tr("导入Excel：{0}").format(path.name))
     settings.set_last_folder("excel", path.parent)
     window.statusBar().showMessage(tr("已从 {0} 导入 {1} 张表（Ctrl+Z 可撤销）").format(path.name, len(forms)), 8000)
     return len(forms)

@@ -1,19 +1,18 @@
 """向下填充 (Ctrl+D), as in Excel: the top cell of the selection copied into the cells below it.
 
-With a single cell selected, the cell above is copied into it. The whole fill is one undo step,
-made of the ordinary field commands (ui/commands.py).
+With a single cell selected, the cell above is copied into it. The whole fill is one undo step:
+one batch of the ordinary field operations (domain/ops.py).
 """
 
 from __future__ import annotations
 
-import copy
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from perfdesk.domain.model import Indicator, Task
-from perfdesk.ui.commands import SetIndicatorFieldCommand, SetTaskFieldsCommand
-from perfdesk.ui.tasks_model import FIELDS, TasksModel
+from perfdesk.domain.ops import Batch, SetField
+from perfdesk.ui.tasks_model import FIELDS, Changes, TasksModel, task_op, with_changes
 from perfdesk.ui.undo_stack import READ_ONLY_MESSAGE
 
 if TYPE_CHECKING:
@@ -39,7 +38,7 @@ def fill_tasks(doc: Document, cells: list[tuple[int, int]]) -> int:
     tasks = doc.form.tasks
     cells = [(r, c) for r, c in cells if r < len(tasks)]  # never the 金额合计 row
     columns = sorted({c for _, c in cells})
-    plan: dict[str, dict[str, tuple[object, object]]] = {}
+    plan: dict[str, Changes] = {}
     shadows: dict[str, Task] = {}
     changed = 0
     for column in columns:
@@ -55,21 +54,17 @@ def fill_tasks(doc: Document, cells: list[tuple[int, int]]) -> int:
             text = "" if value is None else value if isinstance(value, str) else format(value, "f")
         for row in targets:
             task = tasks[row]
-            shadow = shadows.setdefault(task.id, copy.copy(task))
-            step = TasksModel.changes_for(shadow, field, text)
+            step = TasksModel.changes_for(shadows.get(task.id, task), field, text)
             if step:
                 changed += 1
+            shadows[task.id] = with_changes(shadows.get(task.id, task), step)
             changes = plan.setdefault(task.id, {})
-            for name, (_old, new) in step.items():
-                setattr(shadow, name, new)
-                changes[name] = (getattr(task, name), new)
+            changes.update({name: (getattr(task, name), new) for name, (_old, new) in step.items()})
     plan = {k: v for k, v in plan.items() if v}
     if not plan:
         return 0
-    doc.undo_stack.beginMacro(tr("向下填充 {0} 个单元格").format(changed))
-    for task_id, changes in plan.items():
-        doc.push(SetTaskFieldsCommand(doc, doc.form.id, task_id, changes))
-    doc.undo_stack.endMacro()
+    ops = tuple(task_op(doc.form.id, task_id, changes) for task_id, changes in plan.items())
+    doc.apply(Batch(ops), tr("向下填充 {0} 个单元格").format(changed))
     return changed
 
 
@@ -90,10 +85,8 @@ def fill_values(doc: Document, indicators: list[Indicator]) -> int:
     targets = [t for t in targets if t.value != source.value]
     if not targets:
         return 0
-    doc.undo_stack.beginMacro(tr("向下填充 {0} 个指标值").format(len(targets)))
-    for indicator in targets:
-        doc.push(SetIndicatorFieldCommand(doc, doc.form.id, indicator.id, "value", indicator.value, source.value))
-    doc.undo_stack.endMacro()
+    ops = tuple(SetField(doc.form.id, "indicator", indicator.id, "value", source.value) for indicator in targets)
+    doc.apply(Batch(ops), tr("向下填充 {0} 个指标值").format(len(targets)))
     return len(targets)
 
 

@@ -1,4 +1,8 @@
-"""Qt list model for 年度总体目标: ordered goals, one per row (目标1, 目标2 …)."""
+"""Qt list model for 年度总体目标: ordered goals, one per row (目标1, 目标2 …).
+
+It mirrors the form's goals and never changes them: edits are domain operations given to the
+document, which tells the model around applying them.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from perfdesk.domain.model import Form, Goal
+from perfdesk.domain.ops import Batch, SetField
+from perfdesk.ui.changes import INSERT, MOVE, REMOVE, SET, Change
 
 if TYPE_CHECKING:
     from perfdesk.ui.document import Document
@@ -16,10 +22,12 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 class GoalsModel(QAbstractTableModel):
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, side: str = "year") -> None:
         super().__init__(doc)
         self.doc = doc
+        self.side = side  # "year", or a project table's 中期 goals ("mid")
         self._form: Form | None = None
+        self._moving = False
 
     def set_form(self, form: Form) -> None:
         self.beginResetModel()
@@ -28,7 +36,7 @@ class GoalsModel(QAbstractTableModel):
 
     @property
     def goals(self) -> list[Goal]:
-        return self._form.goals if self._form is not None else []
+        return self._form.side_goals(self.side) if self._form is not None else []
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.goals)
@@ -61,37 +69,50 @@ class GoalsModel(QAbstractTableModel):
         goal = self.goals[index.row()]
         if goal.text == str(value):
             return False
-        from perfdesk.ui.commands import SetGoalTextCommand
-
         assert self._form is not None
-        self.doc.push(SetGoalTextCommand(self.doc, self._form.id, goal.id, goal.text, str(value)))
-        return True
+        return self.doc.apply(SetField(self._form.id, "goal", goal.id, "text", str(value)), self.tr("修改年度总体目标"))
 
     def clear_cells(self, indexes: Sequence[AnyIndex]) -> int:
         """Delete/Backspace on selected goals: empty their text as one undo step."""
-        from perfdesk.ui.commands import SetGoalTextCommand
-
         assert self._form is not None
         goals = [self.goals[row] for row in sorted({i.row() for i in indexes if i.isValid()})]
         goals = [goal for goal in goals if goal.text]
         if goals:
-            self.doc.undo_stack.beginMacro(self.tr("清除 {0} 个目标的内容").format(len(goals)))
-            for goal in goals:
-                self.doc.push(SetGoalTextCommand(self.doc, self._form.id, goal.id, goal.text, ""))
-            self.doc.undo_stack.endMacro()
+            ops = tuple(SetField(self._form.id, "goal", goal.id, "text", "") for goal in goals)
+            self.doc.apply(Batch(ops), self.tr("清除 {0} 个目标的内容").format(len(goals)))
         return len(goals)
 
-    def insert_goal(self, row: int, goal: Goal) -> None:
-        self.beginInsertRows(QModelIndex(), row, row)
-        self.goals.insert(row, goal)
-        self.endInsertRows()
-        self.headerDataChanged.emit(Qt.Orientation.Vertical, row, len(self.goals) - 1)
+    # --- observing the domain (told by the document around each operation) ----------------
 
-    def remove_goal(self, goal: Goal) -> None:
-        row = self.goals.index(goal)
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self.goals[row]
-        self.endRemoveRows()
+    def about_to_change(self, change: Change) -> None:
+        if (self._form is None or change.form_id != self._form.id or change.collection != "goal"
+                or change.side != self.side):
+            return
+        if change.kind == INSERT:
+            self.beginInsertRows(QModelIndex(), change.index, change.index)
+        elif change.kind == REMOVE:
+            self.beginRemoveRows(QModelIndex(), change.index, change.index)
+        elif change.kind == MOVE:
+            from perfdesk.ui.tasks_model import begin_move
+
+            self._moving = begin_move(self, change)
+
+    def changed(self, change: Change) -> None:
+        if (self._form is None or change.form_id != self._form.id or change.collection != "goal"
+                or change.side != self.side):
+            return
+        if change.kind == SET:
+            self.goal_changed(change.node)
+            return
+        if change.kind == INSERT:
+            self.endInsertRows()
+        elif change.kind == REMOVE:
+            self.endRemoveRows()
+        elif self._moving:
+            self._moving = False
+            self.endMoveRows()
+        if self.goals:  # 目标1, 目标2 … follow the rows
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self.goals) - 1)
 
     def goal_changed(self, goal: Goal) -> None:
         row = self.goals.index(goal)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QLabel, QLine
 
 from perfdesk.domain.framework import all_frameworks
 from perfdesk.domain.model import PEOPLE_LABELS, Form, People
-from perfdesk.ui.commands import SetHeaderCommand, SwitchFrameworkCommand
+from perfdesk.domain.ops import Batch, InsertNode, Op, SetField
 from perfdesk.ui.document import TEMPLATE_FIELD
 from perfdesk.ui.form_template import template_for
 from perfdesk.ui.undo_keys import DocumentUndoKeys
@@ -117,26 +117,30 @@ class HeaderPanel(QWidget):
     def _edited(self, field: str, value: object) -> None:
         assert self.doc is not None
         doc = self.doc
-        old = doc.header_value(doc.form, field)
-        if old != value:
-            doc.push(SetHeaderCommand(doc, doc.form.id, field, self.labels[field], old, value))
+        if doc.header_value(doc.form, field) != value:
+            text = self.tr("修改“{0}”").format(self.labels[field])
+            doc.apply(doc.header_op(doc.form, field, value), text, merge=True)
 
     def _switch_framework(self, new: str) -> None:
+        """指标体系 changed: the form names the new framework and gains its missing 一级 (2015 → 2021:
+        成本指标 with 经济/社会/生态环境成本指标), as one step."""
         assert self.doc is not None
         doc = self.doc
-        old = doc.form.framework
-        if new == old:
+        if new == doc.form.framework:
             return
-        command = SwitchFrameworkCommand(doc, doc.form.id, old, new)
-        doc.push(command)
-        if not command.added:
+        from perfdesk.domain.restructure import missing_framework_groups
+
+        added = missing_framework_groups(doc.form, new)
+        ops: list[Op] = [SetField(doc.form.id, "form", None, "framework", new)]
+        ops += [InsertNode(doc.form.id, "level1", None, index, level1) for index, level1 in added]
+        if not doc.apply(Batch(tuple(ops)), self.tr("修改“{0}”").format(self.labels["framework"])) or not added:
             return
         from perfdesk.domain.framework import get_framework
 
         framework = get_framework(new)
         if framework is None:
             return
-        names = "、".join(f"“{level1.name}”" for _, level1 in command.added)
+        names = "、".join(f"“{level1.name}”" for _, level1 in added)
         note = self.tr("已改为 {0}，添加了一级指标 {1}。").format(framework.name, names)
         movable = [(l1.name, l2.name, len(l2.indicators)) for l1 in doc.form.tree for l2 in l1.children
                    if l2.indicators and framework.moved_to(l1.name, l2.name)]

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.domain.model import Indicator
+from perfdesk.domain.ops import SetField
 from perfdesk.domain.values import CANONICAL_COMPARATORS, ValueKind
-from perfdesk.ui.commands import SetIndicatorFieldCommand
 from perfdesk.ui.roles import touches_text
 
 if TYPE_CHECKING:
@@ -221,11 +221,10 @@ class IndicatorEditor(QWidget):
     def _push(self, field: str, text: str) -> None:
         if self._loading or self.doc is None or self.indicator is None:
             return
-        old = getattr(self.indicator, field)
-        if old != text:
-            command = SetIndicatorFieldCommand(self.doc, self.doc.form.id, self.indicator.id, field, old, text,
-                                               merge=True)
-            self.doc.push(command)
+        if getattr(self.indicator, field) != text:
+            label = self.tr("指标名称") if field == "name" else self.tr("指标值")
+            op = SetField(self.doc.form.id, "indicator", self.indicator.id, field, text)
+            self.doc.apply(op, self.tr("修改{0}").format(label), merge=True)
 
     def _kind_chosen(self, page: int) -> None:
         self.pages.setCurrentIndex(page)

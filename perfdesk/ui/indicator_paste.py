@@ -19,8 +19,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from perfdesk.domain.model import Form, Indicator, Level1, Level2
+from perfdesk.domain.ops import Batch, InsertNode
 from perfdesk.ui.clipboard import parse_tsv
-from perfdesk.ui.commands import InsertIndicatorCommand
 
 if TYPE_CHECKING:
     from perfdesk.ui.document import Document
@@ -108,13 +108,13 @@ def paste_indicators(doc: Document, node: Level1 | Level2 | Indicator | None, te
     plan = plan_paste(doc.form, text, level2)
     if plan.placed:
         next_row: dict[str, int] = {}
-        doc.undo_stack.beginMacro(tr("粘贴 {0} 个三级指标").format(len(plan.placed)))
+        inserts: list[InsertNode] = []
         for target, indicator in plan.placed:
             default = after if target is level2 and after is not None else len(target.indicators)
             row = next_row.get(target.id, default)
-            doc.push(InsertIndicatorCommand(doc, doc.form.id, target.id, row, indicator))
+            inserts.append(InsertNode(doc.form.id, "indicator", target.id, row, indicator))
             next_row[target.id] = row + 1
-        doc.undo_stack.endMacro()
+        doc.apply(Batch(tuple(inserts)), tr("粘贴 {0} 个三级指标").format(len(plan.placed)))
     if plan.placed:
         message = tr("已粘贴 {0} 个三级指标（Ctrl+Z 可撤销）").format(len(plan.placed))
     elif not plan.unplaced:

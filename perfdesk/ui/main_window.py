@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from perfdesk.domain.model import Goal, Task
 from perfdesk.domain.money import format_amount
+from perfdesk.domain.ops import InsertForm, RemoveForm
 from perfdesk.ui import form_template, menus, settings, task_actions, window_layout, zoom
 from perfdesk.ui.autosave import Autosaver
-from perfdesk.ui.commands import AddFormCommand, RemoveFormCommand
 from perfdesk.ui.document import Document
 from perfdesk.ui.file_ops import FileController
 from perfdesk.ui.find_bar import FindBar
@@ -324,7 +324,10 @@ class MainWindow(QMainWindow):
     def select(self, kind: str, ident: str) -> None:
         doc = self.doc
         if kind == "indicator":
-            _, _, indicator = doc.find_indicator(doc.form, ident)
+            try:
+                _, _, indicator = doc.find_indicator(doc.form, ident)
+            except KeyError:  # not in this form (any more)
+                return
             index = doc.tree_model.index_of(indicator, max(self.tree.currentIndex().column(), 0))
             self.tree.setCurrentIndex(index)
             self.tree.scrollTo(index)
@@ -392,7 +395,9 @@ class MainWindow(QMainWindow):
 
         dialog = NewFormDialog(self.doc.project, self)
         if dialog.exec():
-            self.doc.push(AddFormCommand(self.doc, dialog.build(), len(self.doc.project.forms)))
+            form = dialog.build()
+            self.doc.apply(InsertForm(len(self.doc.project.forms), form),
+                           self.tr("新建表“{0}”").format(form.display_name))
 
     def remove_form(self, ask: bool = True) -> None:
         if len(self.doc.project.forms) > 1:
@@ -404,7 +409,7 @@ class MainWindow(QMainWindow):
                     buttons.Yes | buttons.No, buttons.No)
                 if answer != buttons.Yes:
                     return
-            self.doc.push(RemoveFormCommand(self.doc, self.doc.form.id))
+            self.doc.apply(RemoveForm(self.doc.form.id), self.tr("删除表“{0}”").format(self.doc.form.display_name))
         else:
             self.statusBar().showMessage(self.tr("项目中至少要有一张表"), 5000)
 

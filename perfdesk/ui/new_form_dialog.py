@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -85,13 +87,13 @@ class NewFormDialog(QDialog):
             form = sample_project().forms[0]
         elif self.copy.isChecked():
             source = next(f for f in self.project.forms if f.id == self.source.currentData())
-            form = copy_node(source)  # fresh ids throughout: last year's table is where clerks start
-            form.year = self.year.value()
+            # Fresh ids throughout: last year's table is where clerks start.
+            form = dataclasses.replace(copy_node(source), year=self.year.value())
         else:
             form = new_form(self.year.value(), framework=self.framework.currentData(),
                             template=self.template.currentData())
-        if self.department.text().strip():
-            form.department = self.department.text().strip()
+        if self.department.text().strip():  # a new object, not yet in any project
+            form = dataclasses.replace(form, department=self.department.text().strip())
         return form
 
 

@@ -1,6 +1,6 @@
 """只读打开 as the clerk sees it: every editor refuses input and says why; 另存为 stays.
 
-The undo stack refuses every command of a read-only document (``commands.GuardedUndoStack``);
+The undo stack refuses every command of a read-only document (``undo_stack.GuardedUndoStack``);
 this module makes the widgets look and behave accordingly: fields read-only and greyed, cells
 not editable, edit buttons disabled, and a key that would change something answered in the
 status bar instead of silently doing nothing.

@@ -1,25 +1,15 @@
-"""Row operations on the budget table and the goals list, as undoable commands."""
+"""Row operations on the budget table and the goals list, each one undoable domain operation."""
 
 from __future__ import annotations
 
-import copy
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from perfdesk.domain.model import Goal, Task
+from perfdesk.domain.ops import Batch, InsertNode, MoveNode, Op, RemoveNode, SetField
 from perfdesk.ui.clipboard import parse_tsv
-from perfdesk.ui.commands import (
-    InsertGoalCommand,
-    InsertTasksCommand,
-    MoveGoalCommand,
-    MoveTaskCommand,
-    RemoveGoalCommand,
-    RemoveTasksCommand,
-    SetGoalTextCommand,
-    SetTaskFieldsCommand,
-)
-from perfdesk.ui.tasks_model import FIELDS, TasksModel
+from perfdesk.ui.tasks_model import FIELDS, Changes, TasksModel, task_op, with_changes
 
 if TYPE_CHECKING:
     from perfdesk.ui.document import Document
@@ -32,20 +22,21 @@ def tr(text: str) -> str:
 def insert_task(doc: Document, row: int) -> int:
     """Insert an empty task; returns its row."""
     row = max(0, min(row, len(doc.form.tasks)))
-    doc.push(InsertTasksCommand(doc, doc.form.id, row, [Task()]))
+    doc.apply(InsertNode(doc.form.id, "task", None, row, Task()), tr("插入 {0} 行任务").format(1))
     return row
 
 
 def remove_tasks(doc: Document, rows: list[int]) -> None:
-    ids = [doc.form.tasks[r].id for r in rows if r < len(doc.form.tasks)]
+    ids = [doc.form.tasks[r].id for r in sorted(set(rows)) if r < len(doc.form.tasks)]
     if ids:
-        doc.push(RemoveTasksCommand(doc, doc.form.id, ids))
+        ops = tuple(RemoveNode(doc.form.id, "task", task_id) for task_id in ids)
+        doc.apply(Batch(ops), tr("删除 {0} 行任务").format(len(ids)))
 
 
 def move_task(doc: Document, row: int, step: int) -> None:
     target = row + step
     if 0 <= row < len(doc.form.tasks) and 0 <= target < len(doc.form.tasks):
-        doc.push(MoveTaskCommand(doc, doc.form.id, doc.form.tasks[row].id, target))
+        doc.apply(MoveNode(doc.form.id, "task", doc.form.tasks[row].id, None, target), tr("移动任务"))
 
 
 def paste_tasks(doc: Document, row: int, column: int, text: str) -> str | None:
@@ -59,35 +50,29 @@ def paste_tasks(doc: Document, row: int, column: int, text: str) -> str | None:
         return tr("剪贴板里没有可粘贴的内容")
     tasks = doc.form.tasks
     row = max(0, min(row, len(tasks)))
-    updates: list[tuple[Task, dict[str, tuple[object, object]]]] = []
-    new_tasks: list[Task] = []
+    ops: list[Op] = []
     kept_as_text = 0
     for r, cells in enumerate(block):
         target = row + r
         original = tasks[target] if target < len(tasks) else Task()
-        shadow = copy.copy(original)
-        changes: dict[str, tuple[object, object]] = {}
+        shadow = original
+        changes: Changes = {}
         for c, text_value in enumerate(cells):
             col = column + c
             if col >= len(FIELDS):
                 break
             field = FIELDS[col]
             step = TasksModel.changes_for(shadow, field, text_value.strip() if col >= 2 else text_value)
-            for name, (_old, new) in step.items():
-                setattr(shadow, name, new)
-                changes[name] = (getattr(original, name), new)
+            shadow = with_changes(shadow, step)
+            changes.update({name: (getattr(original, name), new) for name, (_old, new) in step.items()})
             kept_as_text += field in shadow.unparsed
         if target < len(tasks):
             if changes:
-                updates.append((original, changes))
+                ops.append(task_op(doc.form.id, original.id, changes))
         else:
-            new_tasks.append(shadow)
-    doc.undo_stack.beginMacro(tr("粘贴 {0} 行").format(len(block)))
-    for task, changes in updates:
-        doc.push(SetTaskFieldsCommand(doc, doc.form.id, task.id, changes))
-    if new_tasks:
-        doc.push(InsertTasksCommand(doc, doc.form.id, len(tasks), new_tasks))
-    doc.undo_stack.endMacro()
+            ops.append(InsertNode(doc.form.id, "task", None, target, shadow))
+    if ops:
+        doc.apply(Batch(tuple(ops)), tr("粘贴 {0} 行").format(len(block)))
     if kept_as_text:
         return tr("有 {0} 个金额不是数字，已照原样粘贴，不计入合计；审核会标出").format(kept_as_text)
     return None
@@ -96,24 +81,22 @@ def paste_tasks(doc: Document, row: int, column: int, text: str) -> str | None:
 def insert_goal(doc: Document, row: int, text: str = "") -> int:
     """Insert a goal; returns its row."""
     row = max(0, min(row, len(doc.form.goals)))
-    doc.push(InsertGoalCommand(doc, doc.form.id, row, Goal(text)))
+    doc.apply(InsertNode(doc.form.id, "goal", None, row, Goal(text)), tr("添加目标"))
     return row
 
 
 def remove_goals(doc: Document, rows: list[int]) -> None:
-    goals = [doc.form.goals[r] for r in rows if r < len(doc.form.goals)]
+    goals = [doc.form.goals[r] for r in sorted(set(rows)) if r < len(doc.form.goals)]
     if not goals:
         return
-    doc.undo_stack.beginMacro(tr("删除 {0} 个目标").format(len(goals)))
-    for goal in goals:
-        doc.push(RemoveGoalCommand(doc, doc.form.id, goal.id))
-    doc.undo_stack.endMacro()
+    ops = tuple(RemoveNode(doc.form.id, "goal", goal.id) for goal in goals)
+    doc.apply(Batch(ops), tr("删除 {0} 个目标").format(len(goals)))
 
 
 def move_goal(doc: Document, row: int, step: int) -> None:
     target = row + step
     if 0 <= row < len(doc.form.goals) and 0 <= target < len(doc.form.goals):
-        doc.push(MoveGoalCommand(doc, doc.form.id, doc.form.goals[row].id, target))
+        doc.apply(MoveNode(doc.form.id, "goal", doc.form.goals[row].id, None, target), tr("移动目标"))
 
 
 def paste_goals(doc: Document, row: int, text: str) -> str:
@@ -132,18 +115,20 @@ def paste_goals(doc: Document, row: int, text: str) -> str:
         return message
     joined = sum(1 for cells in rows if sum(1 for cell in cells if cell.strip()) > 1)
     filled = inserted = 0
-    doc.undo_stack.beginMacro(tr("粘贴 {0} 个目标").format(len(lines)))
+    planned: list[Goal | None] = list(doc.form.goals)  # as it will be, None where a goal is inserted
+    ops: list[Op] = []
     for offset, line in enumerate(lines):
         target = row + offset
-        goals = doc.form.goals
-        if target < len(goals) and not goals[target].text.strip():
-            goal = goals[target]
-            doc.push(SetGoalTextCommand(doc, doc.form.id, goal.id, goal.text, line))
+        goal = planned[target] if target < len(planned) else None
+        if goal is not None and not goal.text.strip():
+            ops.append(SetField(doc.form.id, "goal", goal.id, "text", line))
             filled += 1
         else:
-            insert_goal(doc, target, line)
+            target = max(0, min(target, len(planned)))
+            ops.append(InsertNode(doc.form.id, "goal", None, target, Goal(line)))
+            planned.insert(target, None)
             inserted += 1
-    doc.undo_stack.endMacro()
+    doc.apply(Batch(tuple(ops)), tr("粘贴 {0} 个目标").format(len(lines)))
     message = tr("已粘贴 {0} 个目标：新增 {1} 个，填入空白目标 {2} 个（已有的目标没有被覆盖）").format(
         len(lines), inserted, filled)
     if joined:

@@ -1,8 +1,12 @@
-"""Qt table model for 年度主要任务, with a live 金额合计 row at the bottom."""
+"""Qt table model for 年度主要任务, with a live 金额合计 row at the bottom.
+
+It mirrors the form's tasks and never changes them: a typed cell becomes domain operations
+(:func:`task_op`) given to the document, which tells the model around applying them.
+"""
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -12,6 +16,8 @@ from PySide6.QtGui import QColor, QFont
 
 from perfdesk.domain.model import TASK_AMOUNTS, Form, Task
 from perfdesk.domain.money import format_amount, read_amount
+from perfdesk.domain.ops import Batch, Op, SetField
+from perfdesk.ui.changes import INSERT, MOVE, REMOVE, SET, Change
 from perfdesk.ui.roles import MARK_ROLES
 
 if TYPE_CHECKING:
@@ -20,6 +26,18 @@ if TYPE_CHECKING:
 AnyIndex = QModelIndex | QPersistentModelIndex
 FIELDS = ("name", "content", "total", "fiscal", "other")
 AMOUNT_FIELDS = TASK_AMOUNTS
+Changes = dict[str, tuple[object, object]]  # field -> (old, new)
+
+
+def task_op(form_id: str, task_id: str, changes: Changes) -> Op:
+    """The operations that make one task's ``changes`` (from :meth:`TasksModel.changes_for`)."""
+    return Batch(tuple(SetField(form_id, "task", task_id, field, new) for field, (_old, new) in changes.items()))
+
+
+def with_changes(task: Task, changes: Changes) -> Task:
+    """A copy of ``task`` (same id) as it will be after ``changes``: for planning several cells."""
+    updates: dict[str, Any] = {field: new for field, (_old, new) in changes.items()}
+    return dataclasses.replace(task, **updates)
 
 
 class TasksModel(QAbstractTableModel):
@@ -28,6 +46,7 @@ class TasksModel(QAbstractTableModel):
         self.doc = doc
         self._form: Form | None = None
         self.marks: dict[tuple[str, str], tuple[str, str]] = {}  # (task id, field) -> (colour, tip)
+        self._moving = False
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -121,10 +140,9 @@ class TasksModel(QAbstractTableModel):
         changes = self.changes_for(task, field, str(value))
         if not changes:
             return False
-        from perfdesk.ui.commands import SetTaskFieldsCommand
-
         assert self._form is not None
-        self.doc.push(SetTaskFieldsCommand(self.doc, self._form.id, task.id, changes))
+        if not self.doc.apply(task_op(self._form.id, task.id, changes), self.tr("修改年度主要任务")):
+            return False
         if field in task.unparsed:
             self.doc.message.emit(
                 self.tr("“{0}”不是金额，已照原样保留，不计入合计；审核会标出，请改为数字（单位：万元）").format(value)
@@ -133,34 +151,29 @@ class TasksModel(QAbstractTableModel):
 
     def clear_cells(self, indexes: Sequence[AnyIndex]) -> int:
         """Delete/Backspace on selected cells: empty them as one undo step; the number emptied."""
-        from perfdesk.ui.commands import SetTaskFieldsCommand
-
         assert self._form is not None
         by_row: dict[int, list[str]] = {}
         for index in indexes:
             if index.isValid() and not self.is_total_row(index.row()):
                 by_row.setdefault(index.row(), []).append(FIELDS[index.column()])
-        updates = []
+        ops: list[Op] = []
         for row, fields in sorted(by_row.items()):
             task = self.tasks[row]
-            shadow = copy.copy(task)
-            changes: dict[str, tuple[object, object]] = {}
+            shadow = task
+            changes: Changes = {}
             for field in fields:
-                for name, (_old, new) in self.changes_for(shadow, field, "").items():
-                    setattr(shadow, name, new)
-                    changes[name] = (getattr(task, name), new)
+                step = self.changes_for(shadow, field, "")
+                shadow = with_changes(shadow, step)
+                changes.update({name: (getattr(task, name), new) for name, (_old, new) in step.items()})
             if changes:
-                updates.append((task, changes))
-        if updates:
+                ops.append(task_op(self._form.id, task.id, changes))
+        if ops:
             count = sum(len(fields) for fields in by_row.values())
-            self.doc.undo_stack.beginMacro(self.tr("清除 {0} 个单元格").format(count))
-            for task, changes in updates:
-                self.doc.push(SetTaskFieldsCommand(self.doc, self._form.id, task.id, changes))
-            self.doc.undo_stack.endMacro()
-        return len(updates)
+            self.doc.apply(Batch(tuple(ops)), self.tr("清除 {0} 个单元格").format(count))
+        return len(ops)
 
     @staticmethod
-    def changes_for(task: Task, field: str, text: str) -> dict[str, tuple[object, object]]:
+    def changes_for(task: Task, field: str, text: str) -> Changes:
         """The field changes one typed cell implies.
 
         Text that is not a number is kept as typed (``Task.unparsed``) and the amount
@@ -177,10 +190,10 @@ class TasksModel(QAbstractTableModel):
         if new != old or str(new) != str(old):
             changes[field] = (old, new)
         if typed != task.unparsed.get(field):
-            unparsed = {k: v for k, v in task.unparsed.items() if k != field}
+            words = {k: v for k, v in task.unparsed.items() if k != field}  # a new dict: undo keeps the old
             if typed is not None:
-                unparsed[field] = typed
-            changes["unparsed"] = (task.unparsed, unparsed)
+                words[field] = typed
+            changes["unparsed"] = (task.unparsed, words)
         if field == "total":
             now_typed = bool(text.strip())
             if changes and now_typed != task.total_typed:
@@ -198,19 +211,31 @@ class TasksModel(QAbstractTableModel):
                 changes["total"] = (task.total, total)
         return changes
 
-    # --- mutations (called by undo commands) -------------------------------------------
+    # --- observing the domain (told by the document around each operation) ----------------
 
-    def insert_tasks(self, row: int, tasks: list[Task]) -> None:
-        self.beginInsertRows(QModelIndex(), row, row + len(tasks) - 1)
-        self.tasks[row:row] = tasks
-        self.endInsertRows()
-        self._totals_changed()
+    def about_to_change(self, change: Change) -> None:
+        if self._form is None or change.form_id != self._form.id or change.collection != "task":
+            return
+        if change.kind == INSERT:
+            self.beginInsertRows(QModelIndex(), change.index, change.index)
+        elif change.kind == REMOVE:
+            self.beginRemoveRows(QModelIndex(), change.index, change.index)
+        elif change.kind == MOVE:
+            self._moving = begin_move(self, change)
 
-    def remove_task(self, task: Task) -> None:
-        row = self.tasks.index(task)
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self.tasks[row]
-        self.endRemoveRows()
+    def changed(self, change: Change) -> None:
+        if self._form is None or change.form_id != self._form.id or change.collection != "task":
+            return
+        if change.kind == SET:
+            self.task_changed(change.node)
+            return
+        if change.kind == INSERT:
+            self.endInsertRows()
+        elif change.kind == REMOVE:
+            self.endRemoveRows()
+        elif self._moving:
+            self._moving = False
+            self.endMoveRows()
         self._totals_changed()
 
     def task_changed(self, task: Task) -> None:
@@ -226,3 +251,12 @@ class TasksModel(QAbstractTableModel):
     def _totals_changed(self) -> None:
         row = len(self.tasks)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(FIELDS) - 1))
+
+
+def begin_move(model: QAbstractTableModel, change: Change) -> bool:
+    """``beginMoveRows`` for a row moved in a flat list; False when it stays where it is.
+    Qt counts the destination before the row is taken out, the operation after."""
+    if change.to_index == change.index:
+        return False
+    destination = change.to_index + 1 if change.to_index > change.index else change.to_index
+    return model.beginMoveRows(QModelIndex(), change.index, change.index, QModelIndex(), destination)

@@ -1,8 +1,9 @@
 """Qt tree model mirroring a form's indicator tree: 一级 › 二级 › 三级 with 指标值.
 
 Internal pointers are the domain nodes themselves; they stay alive in the form or
-in an undo command. Structural changes come through ``insert_indicator`` and
-``remove_indicator`` so every view sees proper begin/end signals.
+in an undo command. The model never changes the tree: an edit becomes a domain operation
+given to the document, which tells this model before and after it applies it
+(:meth:`about_to_change`, :meth:`changed`), so every view sees proper begin/end signals.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelInde
 from PySide6.QtGui import QColor, QFont
 
 from perfdesk.domain.model import Form, Indicator, Level1, Level2
+from perfdesk.domain.ops import Batch, MoveNode, SetField
+from perfdesk.ui.changes import INSERT, MOVE, REMOVE, SET, Change
 from perfdesk.ui.form_template import template_for
 from perfdesk.ui.roles import MARK_ROLES
 
@@ -22,6 +25,7 @@ if TYPE_CHECKING:
     from perfdesk.ui.document import Document
 
 MIME = "application/x-perfdesk-indicators"
+TREE = ("level1", "level2", "indicator")  # the collections this model mirrors
 Node = Level1 | Level2 | Indicator
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -29,15 +33,17 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class IndicatorTreeModel(QAbstractItemModel):
     NAME, VALUE = 0, 1
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, side: str = "year") -> None:
         super().__init__(doc)
         self.doc = doc
+        self.side = side  # which tree of the form it mirrors: "year", or a project table's "mid"
         self._form: Form | None = None
         self._parent: dict[str, Level1 | Level2] = {}
         self.marks: dict[str, tuple[str, str]] = {}  # node id -> (severity colour, tooltip)
         self._bold = QFont()
         self._bold.setBold(True)
         self.extra_columns: tuple[Column, ...] = ()  # the template's own columns after 指标值
+        self._moving = False  # a beginMoveRows is open (Qt refuses a move onto itself)
 
     # --- structure ------------------------------------------------------------
 
@@ -47,12 +53,24 @@ class IndicatorTreeModel(QAbstractItemModel):
         template = template_for(form)
         self.extra_columns = template.extra_indicator_columns if template is not None else ()
         self._parent = {}
-        for level1 in form.tree:
-            for level2 in level1.children:
-                self._parent[level2.id] = level1
-                for indicator in level2.indicators:
-                    self._parent[indicator.id] = level2
+        for level1 in form.side(self.side):
+            self._register(level1)
         self.endResetModel()
+
+    def _register(self, node: Node) -> None:
+        """Remember the parent of each node under ``node`` (and of ``node``, where it has one)."""
+        if isinstance(node, Level1):
+            for level2 in node.children:
+                self._parent[level2.id] = node
+                self._register(level2)
+        elif isinstance(node, Level2):
+            for indicator in node.indicators:
+                self._parent[indicator.id] = node
+
+    def _forget(self, node: Node) -> None:
+        self._parent.pop(node.id, None)
+        for child in self._children(node):
+            self._forget(child)
 
     def check_template(self) -> None:
         """After the first paint: the columns the form's declaration really has (see form_template)."""
@@ -70,7 +88,7 @@ class IndicatorTreeModel(QAbstractItemModel):
 
     def _children(self, node: Node | None) -> list[Any]:
         if node is None:
-            return self.form.tree if self._form is not None else []
+            return self.form.side(self.side) if self._form is not None else []
         if isinstance(node, Level1):
             return node.children
         if isinstance(node, Level2):
@@ -90,7 +108,7 @@ class IndicatorTreeModel(QAbstractItemModel):
 
     def index_of(self, node: Node, column: int = 0) -> QModelIndex:
         if isinstance(node, Level1):
-            return self.createIndex(self.form.tree.index(node), column, node)
+            return self.createIndex(self.form.side(self.side).index(node), column, node)
         parent = self._parent[node.id]
         siblings: list[Any] = parent.children if isinstance(parent, Level1) else parent.indicators
         return self.createIndex(siblings.index(node), column, node)
@@ -171,44 +189,72 @@ class IndicatorTreeModel(QAbstractItemModel):
         node = self.node(index)
         if role != Qt.ItemDataRole.EditRole or not isinstance(node, Indicator):
             return False
-        from perfdesk.ui.commands import SetIndicatorExtraCommand, SetIndicatorFieldCommand
-
         extra = self.extra_column(index.column())
         if extra is not None:
             text = str(value).strip()
             if text == node.extras.get(extra.key, ""):
                 return False
-            self.doc.push(SetIndicatorExtraCommand(self.doc, self.form.id, node.id, extra, text))
-            return True
+            op = SetField(self.form.id, "indicator", node.id, extra.key, text)
+            return self.doc.apply(op, self.tr("修改{0}").format(extra.label))
         field = "name" if index.column() == self.NAME else "value"
         new = str(value)
-        old = getattr(node, field)
-        if new == old:
+        if new == getattr(node, field):
             return False
-        self.doc.push(SetIndicatorFieldCommand(self.doc, self.form.id, node.id, field, old, new))
-        return True
+        label = self.tr("指标名称") if field == "name" else self.tr("指标值")
+        op = SetField(self.form.id, "indicator", node.id, field, new)
+        return self.doc.apply(op, self.tr("修改{0}").format(label))
 
-    # --- mutations (called by undo commands) ----------------------------------------
+    # --- observing the domain (told by the document around each operation) ----------------
 
-    def insert_indicator(self, level2: Level2, row: int, indicator: Indicator) -> None:
-        self.beginInsertRows(self.index_of(level2), row, row)
-        level2.indicators.insert(row, indicator)
-        self._parent[indicator.id] = level2
-        self.endInsertRows()
+    def _parent_index(self, parent: Level1 | Level2 | None) -> QModelIndex:
+        return QModelIndex() if parent is None else self.index_of(parent)
 
-    def remove_indicator(self, indicator: Indicator) -> None:
-        level2 = self.level2_of(indicator)
-        row = level2.indicators.index(indicator)
-        self.beginRemoveRows(self.index_of(level2), row, row)
-        del level2.indicators[row]
-        del self._parent[indicator.id]
-        self.endRemoveRows()
+    def about_to_change(self, change: Change) -> None:
+        if (self._form is None or change.form_id != self.form.id or change.collection not in TREE
+                or change.side != self.side):
+            return
+        if change.kind == INSERT:
+            self.beginInsertRows(self._parent_index(change.parent), change.index, change.index)
+        elif change.kind == REMOVE:
+            self.beginRemoveRows(self._parent_index(change.parent), change.index, change.index)
+        elif change.kind == MOVE:
+            # Qt counts the destination before the row is taken out; the operation after.
+            same = change.to_parent is change.parent
+            destination = change.to_index + 1 if same and change.to_index > change.index else change.to_index
+            self._moving = not (same and change.to_index == change.index) and self.beginMoveRows(
+                self._parent_index(change.parent), change.index, change.index,
+                self._parent_index(change.to_parent), destination)
+
+    def changed(self, change: Change) -> None:
+        if (self._form is None or change.form_id != self.form.id or change.collection not in TREE
+                or change.side != self.side):
+            return
+        node = change.node
+        if change.kind == SET:
+            if isinstance(node, Indicator):
+                self.indicator_changed(node)
+            else:
+                self.node_changed(node.id)
+        elif change.kind == INSERT:
+            if change.parent is not None:
+                self._parent[node.id] = change.parent
+            self._register(node)
+            self.endInsertRows()
+        elif change.kind == REMOVE:
+            self._forget(node)
+            self.endRemoveRows()
+        elif change.kind == MOVE:
+            if change.to_parent is not None:
+                self._parent[node.id] = change.to_parent
+            if self._moving:
+                self._moving = False
+                self.endMoveRows()
 
     def indicator_changed(self, indicator: Indicator) -> None:
         self.dataChanged.emit(self.index_of(indicator, 0), self.index_of(indicator, self.columnCount() - 1))
 
     def node_changed(self, node_id: str) -> None:
-        for level1 in self.form.tree:
+        for level1 in self.form.side(self.side):
             nodes: list[Level1 | Level2] = [level1, *level1.children]
             for node in nodes:
                 if node.id == node_id:
@@ -217,11 +263,11 @@ class IndicatorTreeModel(QAbstractItemModel):
     def refresh_marks(self, marks: dict[str, tuple[str, str]]) -> None:
         """Problem colours and tooltips, repainted group by group."""
         self.marks = marks
-        if self._form is None or not self.form.tree:
+        if self._form is None or not self.form.side(self.side):
             return
-        last = len(self.form.tree) - 1
+        last = len(self.form.side(self.side)) - 1
         self.dataChanged.emit(self.index(0, 0), self.index(last, 1), MARK_ROLES)
-        for level1 in self.form.tree:
+        for level1 in self.form.side(self.side):
             parent1 = self.index_of(level1)
             if level1.children:
                 self.dataChanged.emit(self.index(0, 0, parent1), self.index(len(level1.children) - 1, 1, parent1),
@@ -275,13 +321,32 @@ class IndicatorTreeModel(QAbstractItemModel):
         return False
 
     def move_indicators(self, ids: list[str], level2: Level2, row: int) -> None:
-        from perfdesk.ui.commands import MoveIndicatorCommand
-
-        self.doc.undo_stack.beginMacro(self.tr("移动 {0} 个三级指标").format(len(ids)))
+        """Move the 三级 ``ids`` to ``row`` of ``level2`` (a drop), in order, as one step."""
+        moves: list[MoveNode] = []
+        wanted = set(ids)
+        where = {ind.id: (l2.id, i) for l1 in self.form.side(self.side) for l2 in l1.children
+                 for i, ind in enumerate(l2.indicators) if ind.id in wanted}
         for indicator_id in ids:
-            _, source, indicator = self.doc.find_indicator(self.form, indicator_id)
-            source_row = source.indicators.index(indicator)
-            target_row = row - 1 if source is level2 and source_row < row else row
-            self.doc.push(MoveIndicatorCommand(self.doc, self.form.id, indicator_id, level2.id, target_row))
+            source_id, source_row = where[indicator_id]
+            target_row = row - 1 if source_id == level2.id and source_row < row else row
+            moves.append(MoveNode(self.form.id, "indicator", indicator_id, level2.id, target_row))
             row = target_row + 1
-        self.doc.undo_stack.endMacro()
+            where = _after_move(where, indicator_id, source_id, source_row, level2.id, target_row)
+        self.doc.apply(Batch(tuple(moves)), self.tr("移动 {0} 个三级指标").format(len(ids)))
+
+
+def _after_move(where: dict[str, tuple[str, int]], moved: str, source: str, source_row: int, target: str,
+                target_row: int) -> dict[str, tuple[str, int]]:
+    """The positions of the still-to-move 三级 once ``moved`` went from ``source_row`` of ``source``
+    to ``target_row`` of ``target``."""
+    result = {}
+    for ident, (level2_id, row) in where.items():
+        if ident == moved:
+            result[ident] = (target, target_row)
+            continue
+        if level2_id == source and row > source_row:
+            row -= 1
+        if level2_id == target and row >= target_row:
+            row += 1
+        result[ident] = (level2_id, row)
+    return result

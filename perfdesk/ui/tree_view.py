@@ -13,7 +13,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from perfdesk.domain.model import Indicator, Level1, Level2
-from perfdesk.ui.commands import InsertIndicatorCommand, MoveIndicatorCommand, RemoveIndicatorCommand
+from perfdesk.domain.ops import Batch, InsertNode, MoveNode, RemoveNode
 from perfdesk.ui.roles import touches_text
 
 if TYPE_CHECKING:
@@ -56,7 +56,16 @@ class IndicatorTreeView(QTreeView):
         header.resizeSection(1, 150)
         self.fit_template_columns()
         doc.tree_model.modelReset.connect(self.fit_template_columns)
+        doc.tree_model.rowsInserted.connect(self._expand_inserted)
         self.expandAll()
+
+    def _expand_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        """New groups (a framework's 成本指标, a 二级 a 审核 fix created) open, as the tree does."""
+        model = self.model()
+        for row in range(first, last + 1):
+            index = model.index(row, 0, parent)
+            if isinstance(model.node(index), (Level1, Level2)):  # type: ignore[attr-defined]
+                self.expandRecursively(index)
 
     def fit_template_columns(self) -> None:
         """The template's own columns (湖南: 指标值类型 … 备注) get a sensible width each."""
@@ -106,7 +115,9 @@ class IndicatorTreeView(QTreeView):
             doc.message.emit(self.tr("请先在左侧选中一个二级指标，再添加三级指标"))
             return None
         indicator = Indicator(name or self.tr("新指标"))
-        doc.push(InsertIndicatorCommand(doc, doc.form.id, level2.id, row, indicator))
+        if not doc.apply(InsertNode(doc.form.id, "indicator", level2.id, row, indicator),
+                         self.tr("添加三级指标“{0}”").format(indicator.name)):
+            return None
         index = doc.tree_model.index_of(indicator, 0)
         self.setFocus(Qt.FocusReason.OtherFocusReason)  # the buttons take no focus: it may be anywhere
         self.setCurrentIndex(index)
@@ -131,10 +142,9 @@ class IndicatorTreeView(QTreeView):
         indicators = self.selected_indicators()
         if not indicators:
             return
-        doc.undo_stack.beginMacro(self.tr("删除 {0} 个三级指标").format(len(indicators)))
-        for indicator in indicators:
-            doc.push(RemoveIndicatorCommand(doc, doc.form.id, indicator.id))
-        doc.undo_stack.endMacro()
+        ops = tuple(RemoveNode(doc.form.id, "indicator", indicator.id) for indicator in indicators)
+        if not doc.apply(Batch(ops), self.tr("删除 {0} 个三级指标").format(len(indicators))):
+            return
         doc.message.emit(self.tr("已删除 {0} 个三级指标（Ctrl+Z 可撤销）").format(len(indicators)))
 
     def move_current(self, step: int) -> None:
@@ -146,15 +156,16 @@ class IndicatorTreeView(QTreeView):
         level2 = doc.tree_model.level2_of(node)
         row = level2.indicators.index(node)
         target_row = row + step
+        text = self.tr("移动三级指标“{0}”").format(node.name)
         if 0 <= target_row < len(level2.indicators):
-            doc.push(MoveIndicatorCommand(doc, doc.form.id, node.id, level2.id, target_row))
+            doc.apply(MoveNode(doc.form.id, "indicator", node.id, level2.id, target_row), text)
             return
         groups = [l2 for l1 in doc.form.tree for l2 in l1.children]
         neighbour_index = groups.index(level2) + step
         if 0 <= neighbour_index < len(groups):
             neighbour = groups[neighbour_index]
             to_row = len(neighbour.indicators) if step < 0 else 0
-            doc.push(MoveIndicatorCommand(doc, doc.form.id, node.id, neighbour.id, to_row))
+            doc.apply(MoveNode(doc.form.id, "indicator", node.id, neighbour.id, to_row), text)
 
     def indicator_below(self, index: QModelIndex) -> QModelIndex:
         """The same column of the next 三级 down the tree (group rows skipped), or invalid."""

@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from perfdesk.ui.commands import ApplyEditsCommand
-
 if TYPE_CHECKING:
     from perfdesk.domain.validation import Problem, Severity
     from perfdesk.ui.document import Document
@@ -248,4 +246,11 @@ class ValidationPanel(QWidget):
         doc = self.validator.doc
         if problem is None or problem.fix is None or doc is None:
             return
-        doc.push(ApplyEditsCommand(doc, doc.form.id, self.tr("修复：{0}").format(problem.fix.label), problem.fix.edits))
+        from perfdesk.domain.validation import EditError, fix_op
+
+        try:
+            op = fix_op(doc.form, problem.fix.edits)
+        except EditError:  # listed a moment before the row it fixes was deleted
+            doc.message.emit(self.tr("这个问题已经不在了（表格在此期间已经改动），请重新审核后再试。"))
+            return
+        doc.apply(op, self.tr("修复：{0}").format(problem.fix.label))

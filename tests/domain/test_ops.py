@@ -165,3 +165,29 @@ def test_locate_finds_each_kind_of_node():
     assert locate(form, "indicator", ind.id) == (l2.id, 1, ind)
     assert locate(form, "level2", l2.id) == (l1.id, 0, l2)
     assert locate(form, "level1", l1.id) == (None, 0, l1)
+
+
+def test_a_templates_header_field_is_set_in_fields_and_emptying_it_removes_the_key():
+    project = sample_project()
+    form = project.forms[0]
+    before = _state(project)
+    inverse = SetField(form.id, "fields", None, "部门（单位）职责", "负责培训").apply(project)
+    assert form.fields == {"部门（单位）职责": "负责培训"}
+    emptied = SetField(form.id, "fields", None, "部门（单位）职责", "").apply(project)
+    assert form.fields == {}
+    emptied.apply(project)
+    inverse.apply(project)
+    assert form.fields == {} and _state(project) == before
+    with pytest.raises(OpError):
+        SetField(form.id, "fields", None, "部门（单位）职责", 3).apply(project)
+
+
+def test_whether_a_total_was_typed_is_a_field_of_its_own():
+    project = sample_project()
+    form = project.forms[0]
+    task = form.tasks[0]
+    was = task.total_typed
+    inverse = SetField(form.id, "task", task.id, "total_typed", not was).apply(project)
+    assert task.total_typed is (not was)
+    inverse.apply(project)
+    assert task.total_typed is was

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from perfdesk.domain import jsonform
 from perfdesk.domain.restructure import add_framework_groups, remove_added_groups
-from perfdesk.domain.validation import apply_edits, validate_form
+from perfdesk.domain.validation import apply_op, fix_op, validate_form
 from perfdesk.sample import sample_project
 
 
@@ -26,10 +26,10 @@ def test_the_merge_fix_is_offered_and_its_inverse_restores_the_form():
     form.framework = "2021"  # a form switched without the new groups (e.g. an older file)
     before = jsonform.dumps(project)
     problem = next(p for p in validate_form(form) if p.fix and "经济成本指标" in p.fix.label)
-    inverse = apply_edits(form, problem.fix.edits)
+    inverse = apply_op(form, fix_op(form, problem.fix.edits))
     assert form.level1("成本指标").child("经济成本指标").indicators
     assert form.level1("产出指标").child("成本指标") is None
-    again = apply_edits(form, inverse)
+    again = apply_op(form, inverse)
     assert jsonform.dumps(project) == before
-    apply_edits(form, again)  # redo after undo
+    apply_op(form, again)  # redo after undo
     assert len(form.level1("成本指标").child("经济成本指标").indicators) == 14

@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 
 from perfdesk.domain.model import Form, Goal, Indicator, Level1, Level2, People, Task
-from perfdesk.domain.validation import RULES, Severity, apply_fix, validate_form
+from perfdesk.domain.validation import RULES, Severity, apply_fix, apply_op, validate_form
 
 E, W, H = Severity.ERROR, Severity.WARNING, Severity.HINT
 D = Decimal
@@ -355,7 +355,7 @@ def test_fixes_undo_to_the_exact_old_values():
     for problem in validate_form(form):
         assert problem.fix is not None
         undo = apply_fix(form, problem.fix)
-        apply_fix(form, type(problem.fix)("撤销", undo))
+        apply_op(form, undo)
     assert ind(form, "培训合格率").value == ">= 95 ％" and form.department == " 某县教育局 "
 
 
@@ -475,5 +475,5 @@ def test_a_fix_chosen_before_words_were_typed_replaces_the_words_and_undoes_back
     undo = apply_fix(form, problem.fix)
     assert (form.tasks[1].other, form.tasks[1].unparsed) == (D("5.0"), {})
     assert validate_form(form) == []
-    apply_fix(form, type(problem.fix)("撤销", undo))
+    apply_op(form, undo)
     assert (form.tasks[1].other, form.tasks[1].unparsed) == (None, {"other": "待定"})

@@ -185,7 +185,7 @@ def test_dropped_db_file_opens(window, tmp_path):
 
 
 def test_forms_list_and_copy_of_last_years_form(window):
-    from perfdesk.ui.commands import AddFormCommand
+    from perfdesk.domain.ops import InsertForm
     from perfdesk.ui.new_form_dialog import NewFormDialog
 
     dialog = NewFormDialog(window.doc.project, window)
@@ -194,7 +194,7 @@ def test_forms_list_and_copy_of_last_years_form(window):
     form = dialog.build()
     assert form.year == 2023 and form.indicator_count() == 70
     assert form.id != window.doc.project.forms[0].id
-    window.doc.push(AddFormCommand(window.doc, form, 1))
+    window.doc.apply(InsertForm(1, form), "新建表")
     assert window.forms_list.count() == 2 and not window.forms_list.isHidden()
     assert window.doc.form is form
     # 删除当前表 asks first; No keeps it.

@@ -63,7 +63,9 @@ def test_the_window_opens_edits_and_saves_through_another_backend(qtbot, tmp_pat
     try:
         assert win.files.open_path(location, ask=False)
         assert win.doc.form.department == sample_project().forms[0].department
-        win.doc.set_header_value(win.doc.form.id, "department", "某县财政局")
+        from perfdesk.domain.ops import SetField
+
+        assert win.doc.apply(SetField(win.doc.form.id, "form", None, "department", "某县财政局"), "修改部门")
         assert win.files.save()
         assert jsonform.loads(MemoryRepository.saved[str(location)]).forms[0].department == "某县财政局"
         assert not any(tmp_path.iterdir())  # no .db, no lock file: the backend owns storage

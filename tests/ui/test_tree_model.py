@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from perfdesk.domain import jsonform
 from perfdesk.domain.model import Indicator
-from perfdesk.ui.commands import InsertIndicatorCommand, MoveIndicatorCommand, RemoveIndicatorCommand
+from perfdesk.domain.ops import InsertNode, MoveNode, RemoveNode
 from perfdesk.ui.tree_model import MIME
 
 
@@ -34,11 +34,11 @@ def test_model_passes_qt_checks_and_mirrors_domain(doc, qtmodeltester):
     quantity = form.tree[0].children[0]
     timing = form.tree[0].children[2]
     new = Indicator("新增时效指标", "≤30天")
-    doc.push(InsertIndicatorCommand(doc, form.id, timing.id, 0, new))
+    doc.apply(InsertNode(form.id, "indicator", timing.id, 0, new), "添加")
     assert model_snapshot(doc.tree_model) == domain_snapshot(form)
-    doc.push(MoveIndicatorCommand(doc, form.id, quantity.indicators[0].id, timing.id, 2))
+    doc.apply(MoveNode(form.id, "indicator", quantity.indicators[0].id, timing.id, 2), "移动")
     assert model_snapshot(doc.tree_model) == domain_snapshot(form)
-    doc.push(RemoveIndicatorCommand(doc, form.id, new.id))
+    doc.apply(RemoveNode(form.id, "indicator", new.id), "删除")
     assert model_snapshot(doc.tree_model) == domain_snapshot(form)
     while doc.undo_stack.canUndo():
         doc.undo_stack.undo()

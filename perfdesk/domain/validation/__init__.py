@@ -2,7 +2,8 @@
 
 ``validate_form(form)`` returns :class:`Problem` objects, errors first and then in
 the order of the printed table; each names its :class:`Place` by stable ids and
-may carry a safe :class:`Fix` that ``apply_fix`` applies (and undoes).
+may carry a safe :class:`Fix`: ``fix_op`` makes it a domain operation (``perfdesk.domain.ops``),
+which the GUI puts on its undo stack, and ``apply_fix`` applies it (returning its inverse).
 
 The rules themselves load on first use (PEP 562): the GUI needs :class:`Severity`
 and :class:`Place` to build its window, and validates only after the first paint.
@@ -18,15 +19,16 @@ from perfdesk.domain.validation.settings import ValidationSettings
 
 if TYPE_CHECKING:
     from perfdesk.domain.validation.catalogue import RULES, RuleInfo
-    from perfdesk.domain.validation.edits import EditError, apply_edits, apply_fix
+    from perfdesk.domain.validation.edits import EditError, apply_fix, apply_op, fix_op
     from perfdesk.domain.validation.engine import has_errors, validate_form
 
 _LAZY = {
     "RULES": "catalogue",
     "RuleInfo": "catalogue",
     "EditError": "edits",
-    "apply_edits": "edits",
     "apply_fix": "edits",
+    "apply_op": "edits",
+    "fix_op": "edits",
     "has_errors": "engine",
     "validate_form": "engine",
 }
@@ -51,8 +53,9 @@ __all__ = [
     "RuleInfo",
     "Severity",
     "ValidationSettings",
-    "apply_edits",
     "apply_fix",
+    "apply_op",
+    "fix_op",
     "has_errors",
     "validate_form",
 ]

@@ -1,100 +1,67 @@
-"""Applying a :class:`Fix` to a form, returning the edits that undo it.
+"""A :class:`Fix`'s edits as one domain operation (``perfdesk.domain.ops``).
 
-The GUI wraps this in one undo command; tests use it to prove a fix clears its problem.
+Validation describes a fix as :class:`Edit` values (what to set, addressed by kind, id and
+field); applying one is the same domain operation every other edit is, so the GUI puts it on
+its undo stack like typing, and undo restores exactly what was there. :func:`fix_op` builds
+that operation against the form as it is now; :func:`apply_fix` applies it without a GUI.
 """
 
 from __future__ import annotations
 
-from decimal import Decimal
-
-from perfdesk.domain.model import TASK_AMOUNTS, Form, People
+from perfdesk.domain.model import Form, Level1, Level2, People, Project
+from perfdesk.domain.ops import Batch, InsertNode, MoveNode, Op, OpError, RemoveNode, SetField, locate
 from perfdesk.domain.validation.problems import Edit, Fix
 
-_FIELDS = {
-    "task": ("name", "content", "total", "fiscal", "other", "unparsed"),
-    "goal": ("text",),
-    "level1": ("name",),
-    "level2": ("name",),
-    "indicator": ("name", "value"),
-}
+EditError = OpError  # an edit that addresses nothing in this form (a stale id or an unknown field)
+
 _FORM_FIELDS = ("department", "year", "framework")
+STRUCTURAL = ("merge_into",)  # a level2 edit that reshapes the tree rather than set a field
+END = 1 << 30  # an index past the end of any list: append
 
 
-class EditError(ValueError):
-    """The edit addresses nothing in this form (stale id or unknown field)."""
-
-
-def _objects(form: Form, kind: str) -> dict[str, object]:
-    if kind == "task":
-        return {t.id: t for t in form.tasks}
-    if kind == "goal":
-        return {g.id: g for g in form.goals}
-    if kind == "level1":
-        return {l1.id: l1 for l1 in form.tree}
-    if kind == "level2":
-        return {l2.id: l2 for l1 in form.tree for l2 in l1.children}
-    if kind == "indicator":
-        return {ind.id: ind for _, _, ind in form.iter_indicators()}
-    raise EditError(f"unknown kind {kind!r}")
-
-
-def target(form: Form, edit: Edit) -> tuple[object, str]:
-    """The object and attribute an edit changes."""
+def edit_op(form: Form, edit: Edit) -> Op:
+    """The operation that makes ``edit`` in ``form``; :class:`EditError` when it addresses nothing."""
     if edit.kind in ("form", "header"):
         if edit.field in _FORM_FIELDS:
-            return form, edit.field
+            return SetField(form.id, "form", None, edit.field, edit.value)
         if edit.field in People.field_names():
-            return form.people, edit.field
+            return SetField(form.id, "people", None, edit.field, edit.value)
         raise EditError(f"unknown form field {edit.field!r}")
-    if edit.field not in _FIELDS.get(edit.kind, ()):
-        raise EditError(f"unknown field {edit.kind}.{edit.field}")
-    obj = _objects(form, edit.kind).get(edit.ref_id or "")
-    if obj is None:
-        raise EditError(f"no {edit.kind} with id {edit.ref_id!r}")
-    return obj, edit.field
+    if edit.kind == "level2" and edit.field == "merge_into":
+        target: tuple[str, str] = edit.value  # type: ignore[assignment]  # (一级, 二级) of a merge fix
+        return merge_op(form, edit.ref_id or "", target[0], target[1])
+    return SetField(form.id, edit.kind, edit.ref_id, edit.field, edit.value)
 
 
-STRUCTURAL = ("merge_into", "unmerge")  # level2 operations that reshape the tree, not set a field
+def merge_op(form: Form, level2_id: str, level1_name: str, level2_name: str) -> Op:
+    """Move every 三级 of a 二级 to the end of ``level1_name › level2_name`` (created if missing)
+    and remove the emptied 二级: a group of an older framework merged into where it now lives."""
+    _, _, source = locate(form, "level2", level2_id)
+    ops: list[Op] = []
+    parent = form.level1(level1_name)
+    target = parent.child(level2_name) if parent is not None else None
+    if parent is None:
+        target = Level2(level2_name)
+        ops.append(InsertNode(form.id, "level1", None, END, Level1(level1_name, [target])))
+    elif target is None:
+        target = Level2(level2_name)
+        ops.append(InsertNode(form.id, "level2", parent.id, END, target))
+    assert target is not None
+    ops += [MoveNode(form.id, "indicator", indicator.id, target.id, END) for indicator in source.indicators]
+    ops.append(RemoveNode(form.id, "level2", source.id))
+    return Batch(tuple(ops))
 
 
-def _apply_structural(form: Form, edit: Edit) -> Edit:
-    """``merge_into`` moves a 二级's 三级 to (一级 name, 二级 name) and drops the 二级; ``unmerge``
-    (its inverse, holding the :class:`~perfdesk.domain.restructure.Merge`) puts it all back."""
-    from perfdesk.domain.restructure import Merge, merge_level2, unmerge_level2
-
-    if edit.field == "merge_into":
-        into: tuple[str, str] = edit.value  # type: ignore[assignment]
-        return Edit("level2", edit.ref_id, "unmerge", merge_level2(form, edit.ref_id or "", *into))
-    assert isinstance(edit.value, Merge)
-    unmerge_level2(form, edit.value)
-    return Edit("level2", edit.ref_id, "merge_into", (edit.value.target_parent_name, edit.value.target.name))
+def fix_op(form: Form, edits: tuple[Edit, ...]) -> Op:
+    """A fix's edits as one operation (all or nothing)."""
+    return Batch(tuple(edit_op(form, edit) for edit in edits))
 
 
-def apply_edits(form: Form, edits: tuple[Edit, ...]) -> tuple[Edit, ...]:
-    """Apply ``edits`` in order; return the edits that restore the old values."""
-    if any(edit.field in STRUCTURAL for edit in edits):
-        if len(edits) != 1:
-            raise EditError("a structural edit goes alone")
-        if edits[0].field == "merge_into" and edits[0].ref_id not in _objects(form, "level2"):
-            raise EditError(f"no level2 with id {edits[0].ref_id!r}")
-        return (_apply_structural(form, edits[0]),)
-    resolved = [target(form, edit) for edit in edits]  # fail before changing anything
-    for edit in edits:
-        is_amount = edit.kind == "task" and edit.field in TASK_AMOUNTS
-        if is_amount and edit.value is not None and not isinstance(edit.value, Decimal):
-            raise EditError(f"{edit.field} needs a Decimal, got {type(edit.value).__name__}")
-    undo: list[Edit] = []
-    for edit, (obj, attr) in zip(edits, resolved):
-        undo.append(Edit(edit.kind, edit.ref_id, edit.field, getattr(obj, attr)))
-        setattr(obj, attr, edit.value)
-        unparsed = getattr(obj, "unparsed", None) if edit.kind == "task" and edit.value is not None else None
-        if unparsed and attr in unparsed:
-            # An amount replaces the words that were in its cell (a fix chosen before the clerk
-            # typed them): the cell must not show words while the sums count a hidden number.
-            undo.append(Edit("task", edit.ref_id, "unparsed", unparsed))
-            obj.unparsed = {k: v for k, v in unparsed.items() if k != attr}  # type: ignore[attr-defined]
-    return tuple(reversed(undo))
+def apply_op(form: Form, op: Op) -> Op:
+    """Apply ``op`` to ``form`` (outside any project) and return its inverse."""
+    return op.apply(Project([form]))
 
 
-def apply_fix(form: Form, fix: Fix) -> tuple[Edit, ...]:
-    return apply_edits(form, fix.edits)
+def apply_fix(form: Form, fix: Fix) -> Op:
+    """Apply ``fix`` to ``form``; returns the operation that undoes it (see :func:`apply_op`)."""
+    return apply_op(form, fix_op(form, fix.edits))
