@@ -25,16 +25,18 @@ class EditError(ValueError):
 
 
 def _objects(form: Form, kind: str) -> dict[str, object]:
+    """By id, on both sides of a project table (中期 and 年度; other kinds have the 年度 side only)."""
     if kind == "task":
         return {t.id: t for t in form.tasks}
     if kind == "goal":
-        return {g.id: g for g in form.goals}
+        return {g.id: g for g in (*form.goals_mid, *form.goals)}
+    trees = (*form.tree_mid, *form.tree)
     if kind == "level1":
-        return {l1.id: l1 for l1 in form.tree}
+        return {l1.id: l1 for l1 in trees}
     if kind == "level2":
-        return {l2.id: l2 for l1 in form.tree for l2 in l1.children}
+        return {l2.id: l2 for l1 in trees for l2 in l1.children}
     if kind == "indicator":
-        return {ind.id: ind for _, _, ind in form.iter_indicators()}
+        return {ind.id: ind for l1 in trees for l2 in l1.children for ind in l2.indicators}
     raise EditError(f"unknown kind {kind!r}")
 
 

@@ -15,7 +15,9 @@ _PHONE = re.compile(r"^[0-9０-９\s()（）+＋\-－—/、,，;；转]*$")
 def check_header(ctx: Context) -> None:
     form = ctx.form
     department = form.department
-    if not department.strip():
+    if ctx.is_project:
+        pass  # a project table names its 主管部门 in a template field (template.field_missing)
+    elif not department.strip():
         ctx.report("form.department_missing", ctx.header_place("department"),
                    "未填写部门（单位）名称，请填写预算单位的全称。")
     elif department != department.strip():
