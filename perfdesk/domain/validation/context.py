@@ -122,7 +122,10 @@ class Context:
     side_of: dict[str, str] = field(default_factory=dict)
     side_labels: dict[str, str] = field(default_factory=dict)
     value_label: str = "指标值"
+    goal_captions: dict[str, str] = field(default_factory=dict)  # 中期目标（2026年—2028年） …
     overrides: dict[str, Severity] = field(default_factory=dict)
+    # Facts about the whole form that row rules need, worked out once per run (the 项目期 …).
+    memo: dict[str, object] = field(default_factory=dict)
 
     @classmethod
     def build(cls, form: Form, settings: ValidationSettings) -> Context:
@@ -144,6 +147,7 @@ class Context:
 
     def _prepare_project(self, form: Form) -> None:
         from perfdesk.domain.forms import template_of
+        from perfdesk.domain.project import side_caption
 
         template = template_of(form)
         grid, goals = template.block("indicators"), template.block("goals")
@@ -154,6 +158,8 @@ class Context:
                 self.side_labels[horizon] = side.label
         value = grid.column("value") if grid is not None else None
         self.value_label = value.label if value is not None else "指标值"
+        for side in goals.sides if goals is not None else ():
+            self.goal_captions[side.key] = side_caption(side.label, form)
         self.overrides.update(PROJECT_SEVERITIES)
         keys: list[tuple[str, str | None]] = [("header", f.key) for f in template.fields]
         funds = template.block("funds")
@@ -229,14 +235,7 @@ class Context:
         return f"{self.goals_caption(self.side_of.get(goal.id, 'year'))} 目标{number}"
 
     def goals_caption(self, horizon: str) -> str:
-        from perfdesk.domain.forms import template_of
-        from perfdesk.domain.project import side_caption
-
-        block = template_of(self.form).block("goals")
-        side = block.side(horizon) if block is not None else None
-        if side is not None:
-            return side_caption(side.label, self.form)
-        return "年度目标" if horizon == "year" else "中期目标"
+        return self.goal_captions.get(horizon) or ("年度目标" if horizon == "year" else "中期目标")
 
     def _on_project_side(self, place: Place) -> Place:
         """A place of a project table named with its side and its column: ``年度指标 › 产出指标 › 数量指标 ›
@@ -252,7 +251,7 @@ class Context:
                 label = label[: -len("指标值")] + self.value_label
             elif not label.endswith(SEP + self.value_label):
                 label = f"{label}{SEP}{self.value_label}"
-        return place if label == place.label else replace(place, label=label)
+        return place if label == place.label else Place(place.kind, place.ref_id, place.field, label)
 
     # --- reporting --------------------------------------------------------------
 

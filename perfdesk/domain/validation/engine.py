@@ -11,8 +11,10 @@ import decimal
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+from functools import lru_cache
 
 from perfdesk.domain.model import Form, Indicator
+from perfdesk.domain.project import END_FIELD, PERIOD_FIELD, START_FIELD
 from perfdesk.domain.validation import (
     rules_chars,
     rules_conventions,
@@ -145,17 +147,40 @@ def _with_unit(indicator: Indicator, unit_key: str | None) -> str:
 TextRules = tuple[tuple[Callable[[ValueFacts, str], bool], Callable[..., tuple[Finding, ...]]], ...]
 
 
+Memo = dict[tuple[str, str], "tuple[Finding, ...] | dict[str, tuple[Finding, ...]]"]
+_MEMO_ROWS = 100_000  # distinct texts kept per environment before starting afresh
+
+
+@lru_cache(maxsize=32)
+def _shared_memo(_environment: tuple[object, ...]) -> Memo:
+    """One memo per environment, shared by every form that has it: a project file's 200 project
+    tables repeat the same texts, and the GUI re-validates them after each edit. (An lru_cache, so
+    that clearing the domain's caches makes it a fresh process's again.)"""
+    return {}
+
+
+def _environment(ctx: Context, rules: TextRules) -> tuple[object, ...]:
+    """Everything of the form and settings a TEXT rule may read besides the text, its 二级's role and
+    the 三级's name. A text rule that reads anything else must add it here."""
+    settings, fields = ctx.settings, ctx.form.fields
+    project = (fields.get(PERIOD_FIELD), fields.get(START_FIELD), fields.get(END_FIELD)) if ctx.is_project else ()
+    return (id(rules), ctx.form.year, ctx.budget_total, settings.date_year_distance, settings.lower_is_better,
+            settings.vague_words, project)
+
+
 def _text_checker(ctx: Context, rules: TextRules,
                   refine: Callable[[Row, tuple[Finding, ...]], tuple[Finding, ...]] | None = None,
                   ) -> Callable[[Row], None]:
     # (text, role) -> its findings, or {name: findings} when some rule reads the name.
-    memo: dict[tuple[str, str], tuple[Finding, ...] | dict[str, tuple[Finding, ...]]] = {}
+    memo = _shared_memo(_environment(ctx, rules))
+    if len(memo) > _MEMO_ROWS:
+        memo.clear()
 
     def judge(row: Row, name: str) -> tuple[Finding, ...]:
         return tuple(f for _, rule in rules for f in rule(ctx, row.facts, row.role, name))
 
     def check(row: Row) -> None:
-        key = (row.indicator.value, row.role)
+        key = (row.facts.value.raw, row.role)  # (the text as judged: with a 计量单位 column's unit)
         entry = memo.get(key)
         if entry is None:
             by_name = any(matters(row.facts, row.role) for matters, _ in rules)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
-from perfdesk.domain.project import END_FIELD, START_FIELD, period_of
+from perfdesk.domain.project import END_FIELD, START_FIELD, Period, period_of
 from perfdesk.domain.validation.context import Context, Finding, Row
 from perfdesk.domain.validation.rules_project_header import date_key
 from perfdesk.domain.validation.valuefacts import COMPARATOR_WORDS, ValueFacts
@@ -46,7 +47,8 @@ def value_findings(ctx: Context, facts: ValueFacts, _role: str, _name: str) -> t
             return (Finding("project.quantitative_not_number",
                             f"指标值“{raw}”写了比较符，是定量指标，但比较符后面不是数字；"
                             "请写成“比较符+数字+单位”，如 ≥1200人次。"),)
-        vague = next((w for w in ctx.settings.vague_words if w in raw), None)
+        found = _vague_pattern(ctx.settings.vague_words).search(raw)
+        vague = found.group() if found is not None else None
         if vague is not None and not value.unrecognised:
             where = "" if vague == raw else f"中的“{vague}”"
             return (Finding("project.vague_value",
@@ -58,9 +60,23 @@ def value_findings(ctx: Context, facts: ValueFacts, _role: str, _name: str) -> t
     return ()
 
 
+@lru_cache(maxsize=8)
+def _vague_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)")
+
+
+def _project_dates(ctx: Context) -> tuple[TargetValue, TargetValue, Period | None]:
+    """The planned start and end dates and the 项目期, read once per run."""
+    found = ctx.memo.get("project_dates")
+    if found is None:
+        fields = ctx.form.fields
+        found = ctx.memo["project_dates"] = (
+            parse_value(fields.get(START_FIELD, "")), parse_value(fields.get(END_FIELD, "")), period_of(ctx.form))
+    return found  # type: ignore[return-value]
+
+
 def _outside_period(ctx: Context, value: TargetValue, shown: str) -> tuple[Finding, ...]:
-    fields = ctx.form.fields
-    start, end = parse_value(fields.get(START_FIELD, "")), parse_value(fields.get(END_FIELD, ""))
+    start, end, period = _project_dates(ctx)
     if all(v.kind is ValueKind.DATE and v.date_exists and not v.comparator for v in (start, end)):
         if date_key(start) > date_key(end):
             return ()  # reported as a reversed 项目期
@@ -71,7 +87,6 @@ def _outside_period(ctx: Context, value: TargetValue, shown: str) -> tuple[Findi
             return (Finding("project.date_outside_period",
                             f"日期 {shown} 早于计划开始日期 {start.canonical}，请核对。"),)
         return ()
-    period = period_of(ctx.form)
     if period is None or value.year is None or period.start > period.end:
         return ()
     if not period.start <= value.year <= period.end:
