@@ -62,6 +62,51 @@ def large_hunan_project(indicators: int = 5000) -> Project:
     return Project([form])
 
 
+PROJECT_VALUES = ["≥{n}人次", "≥95%", "≤{n}元", "2027年{m}月{d}日前", "有效提升", "={n}期", "≤30天", "≥90%"]
+
+
+def _project_form(number: int, indicators: int) -> Form:
+    """A filled project table: the 88号 template (both sides, every row on each) for even
+    ``number``, the 一体化 template (年度 only) for odd; ``indicators`` 三级 rows per side."""
+    from perfdesk.domain.project import new_project_form
+
+    mof = number % 2 == 0
+    form = new_project_form(2027, "mof-2015-project" if mof else "yth-project", "2015")
+    name = f"生成的第{number + 1:03d}号项目"
+    if mof:
+        form.fields = {"项目名称": name, "主管部门及代码": "某县某局（101001）", "实施单位": "某县某中心",
+                       "项目属性": "延续项目", "项目期": "2026年—2028年"}
+        form.funds = {"mid.total": "360.00", "mid.fiscal": "300.00", "mid.other": "60.00",
+                      "year.total": "120.00", "year.fiscal": "100.00", "year.other": "20.00"}
+    else:
+        form.fields = {"项目名称": name, "主管部门": "219-某区某局", "实施单位": "某区某中心",
+                       "项目负责人及电话": "王某 021-12345678", "项目性质": "阶段性项目",
+                       "计划开始日期": "2024年1月1日", "计划完成日期": "2028年12月31日"}
+        form.funds = {"project_total": "900.00", "project_fiscal": "900.00", "year.total": "226.00",
+                      "year.fiscal": "200.00", "year.carryover": "21.00", "year.other": "5.00"}
+    form.goals = [Goal(f"完成生成指标{i}相关工作") for i in range(3)]
+    form.goals_mid = [Goal(f"项目期内完成生成指标{i}相关工作") for i in range(2)]
+    for horizon in ("mid", "year") if mof else ("year",):
+        groups = [l2 for l1 in form.side(horizon) for l2 in l1.children]
+        for i in range(indicators):
+            text = PROJECT_VALUES[i % len(PROJECT_VALUES)]
+            scale = 3 if horizon == "mid" else 1
+            value = text.format(n=(i % 50 + 1) * scale, m=i % 12 + 1, d=i % 28 + 1)
+            groups[i % len(groups)].indicators.append(Indicator(f"生成指标{i:03d}号", value, core=i == 0))
+    return form
+
+
+def two_hundred_projects_db(path: Path, projects: int = 200, indicators: int = 40) -> Path:
+    """A department's project file (issue 16): its 部门整体 table (the bundled sample)
+    and ``projects`` project tables of ``indicators`` 三级 each, the 88号 and 一体化 templates mixed."""
+    from perfdesk.sample import sample_project
+    from perfdesk.store import save_project
+
+    forms = sample_project().forms[:1] + [_project_form(n, indicators) for n in range(projects)]
+    save_project(Project(forms), path)
+    return path
+
+
 def timings(action: Callable[[], object], repeat: int = 5, setup: Callable[[], object] | None = None) -> list[float]:
     """Seconds per call of ``action``; ``setup`` (untimed) runs before each call."""
     times = []
