@@ -339,6 +339,25 @@ def hunan_rows(hunan_db: Path, repeats: Repeats) -> list[Row]:
     return rows
 
 
+PROJECTS = "1 部门整体 + 200 project tables × 40 indicators"
+
+
+def projects_rows(projects_db: Path, repeats: Repeats) -> list[Row]:
+    """A department's project file (issue 16): open, save, and 审核 of every form in it."""
+    from perfdesk.domain.validation import validate_form
+    from perfdesk.store import open_project, save_project
+
+    say(f"{PROJECTS}: open, save, validate")
+    rows = [absolute(f"{PROJECTS}: open", timings(lambda: open_project(projects_db), repeats.fast), 0.150)]
+    project = open_project(projects_db)
+    target = SCRATCH / "projects-saved.db"
+    rows.append(absolute(f"{PROJECTS}: save", timings(lambda: save_project(project, target), repeats.fast), 0.300))
+    rows.append(absolute(f"{PROJECTS}: validate all forms (fresh process)",
+                         timings(lambda: [validate_form(form) for form in project.forms], repeats.fast,
+                                 setup=clear_domain_caches), 1.0))
+    return rows
+
+
 def gui_rows(large_db: Path, repeats: Repeats) -> list[Row]:
     from perfdesk.store import open_project
     from perfdesk.ui.app import create_app
@@ -496,6 +515,9 @@ def run_all(args: argparse.Namespace) -> int:
     save_project(large_hunan_project(LARGE), hunan_db)
     guarded(rows, [f"{LARGE:,} indicators, 湖南 template: open", f"{LARGE:,} indicators, 湖南 template: validate all",
                    f"{LARGE:,} indicators, 湖南 template: PDF"], lambda: hunan_rows(hunan_db, repeats))
+
+    guarded(rows, [f"{PROJECTS}: open", f"{PROJECTS}: save", f"{PROJECTS}: validate all forms (fresh process)"],
+            lambda: projects_rows(projects_db, repeats))
 
     from bench_scoring import scoring_rows
 

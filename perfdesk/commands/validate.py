@@ -1,5 +1,7 @@
 """``validate``: the reviewers' checks (审核) over a project file, for people and scripts.
 
+Every form of the file is checked (a 部门整体 table and its project tables); in a file of
+several forms each problem names its form (the department, or the 项目名称).
 Exit code 0 when no form has an error (warnings and hints allowed), 1 when any
 has, 2 when the file cannot be read or the form number does not exist.
 """
@@ -41,8 +43,18 @@ def summary_line(problems: list[Problem]) -> str:
             f"{counts[Severity.HINT]} 个提示")
 
 
-def _human(number: int, form: Form, problems: list[Problem]) -> list[str]:
+def form_name(form: Form) -> str:
+    """What a clerk calls the form: the 项目名称 of a project table, else the department."""
+    from perfdesk.domain.model import KIND_PROJECT
+
+    if form.kind == KIND_PROJECT:
+        return form.fields.get("项目名称", "").strip() or "（未填写项目名称）"
+    return form.department.strip() or "（未填写单位）"
+
+
+def _human(number: int, form: Form, problems: list[Problem], named: bool) -> list[str]:
     lines = [f"第{number}张表：{form.display_name} {form.kind_title}"]
+    prefix = f"第{number}张表“{form_name(form)}” › " if named else ""
     if not problems:
         lines.append("  未发现问题。")
     for severity in _order():
@@ -51,16 +63,17 @@ def _human(number: int, form: Form, problems: list[Problem]) -> list[str]:
             continue
         lines.append(f"{severity.value}（{len(group)}）")
         for index, problem in enumerate(group, start=1):
-            lines.append(f"  {index}. 【{problem.place.label}】{problem.message}")
+            lines.append(f"  {index}. 【{prefix}{problem.place.label}】{problem.message}")
             if problem.fix is not None:
                 lines.append(f"     可一键修正：{problem.fix.label}")
     lines.append(summary_line(problems))
     return lines
 
 
-def _record(number: int, problem: Problem) -> dict[str, Any]:
+def _record(number: int, form: Form, problem: Problem) -> dict[str, Any]:
     return {
         "form": number,
+        "form_name": form_name(form),
         "rule_id": problem.rule_id,
         "severity": problem.severity.value,
         "place": problem.place.label,
@@ -92,14 +105,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
     settings = ValidationSettings(printable=printable_predicate())
     results = [(number, form, validate_form(form, settings, project)) for number, form in numbered]
     if args.json:
-        records = [_record(number, p) for number, _, problems in results for p in problems]
+        records = [_record(number, form, p) for number, form, problems in results for p in problems]
         # On a GBK console '›' cannot be printed; \u escapes keep the JSON exact.
         sys.stdout.write(json.dumps(records, ensure_ascii=not _stdout_is_unicode(), indent=2) + "\n")
     else:
         if not results:
             print("项目中没有表，无需审核。")
+        named = len(project.forms) > 1
         for number, form, problems in results:
-            print("\n".join(_human(number, form, problems)))
+            print("\n".join(_human(number, form, problems, named)))
             print()
         if len(results) > 1:
             print(f"全部 {len(results)} 张表：{summary_line([p for _, _, ps in results for p in ps])}")

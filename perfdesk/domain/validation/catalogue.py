@@ -95,6 +95,8 @@ _RULES = (
     RuleInfo("template.quantitative_not_number", E, "定量指标的指标值不是数字"),
     RuleInfo("template.qualitative_with_unit", W, "定性指标填写了计量单位"),
     RuleInfo("template.unit_mismatch", E, "计量单位与指标值中的单位不一致"),
+    RuleInfo("template.date_unreadable", W, "表头日期不是日期"),
+    RuleInfo("template.date_impossible", E, "表头日期不存在"),
     RuleInfo("rate.direction", H, "比率指标的比较方向需确认"),
     # 绩效自评表 (rules_self_eval; FORM-SPEC-WAVE2 §2.6)
     RuleInfo("self.budget_missing", E, "全年预算数或全年执行数未填写，无法计算执行率"),
@@ -117,6 +119,29 @@ _RULES = (
     RuleInfo("self.bad_target", E, "年度指标值无法计分"),
     RuleInfo("self.target_changed", E, "年度指标值与目标表不一致"),
     RuleInfo("self.source_missing", W, "找不到来源目标表"),
+    # project tables (项目支出绩效目标表, FORM-SPEC-WAVE2 §1.4; the T number in the comment)
+    RuleInfo("project.impl_unit_missing", W, "未填写实施单位"),  # T2
+    RuleInfo("project.period_unreadable", W, "项目期无法识别起止年份"),  # T12
+    RuleInfo("project.period_reversed", E, "项目期开始晚于结束"),  # T12
+    RuleInfo("funds.missing", E, "项目资金总额未填写"),  # T3
+    RuleInfo("funds.not_a_number", E, "项目资金不是有效数字"),  # T5
+    RuleInfo("funds.negative", E, "项目资金为负数"),
+    RuleInfo("funds.too_many_decimals", E, "项目资金小数位过多"),
+    RuleInfo("funds.sum_mismatch", E, "资金总额不等于各项资金之和"),  # T3, T5
+    RuleInfo("funds.year_over_mid", E, "年度资金大于中期资金"),  # T4
+    RuleInfo("funds.project_below_year", E, "项目资金总额小于年度资金申请总额"),  # T5
+    RuleInfo("project.goals_missing", E, "未填写年度目标"),  # T1
+    RuleInfo("project.mid_goals_missing", W, "未填写中期目标（项目总目标）"),
+    RuleInfo("project.goal_unsupported", W, "年度目标没有对应的绩效指标"),  # T16
+    RuleInfo("project.level1_empty", E, "年度指标缺少一级指标"),  # T6
+    RuleInfo("project.value_placeholder", E, "指标值是占位符"),  # T8
+    RuleInfo("project.quantitative_not_number", E, "定量指标的指标值不是数字"),  # T14
+    RuleInfo("project.vague_value", W, "定性指标值含糊，建议量化"),  # T15
+    RuleInfo("project.date_outside_period", E, "时效日期不在项目期内"),  # T11
+    RuleInfo("project.core_empty", E, "★核心指标未填写指标值"),  # T17
+    RuleInfo("project.mid_counterpart_missing", W, "年度指标没有对应的中期指标"),  # T13
+    RuleInfo("project.year_over_mid_count", W, "年度数量大于中期数量"),  # T13
+    RuleInfo("project.year_looser", W, "年度目标值比中期宽松"),  # T13
 )
 
 RULES: dict[str, RuleInfo] = {rule.rule_id: rule for rule in _RULES}

@@ -8,9 +8,12 @@ Addressing, shared by :class:`Place` and :class:`Edit`:
 =============  ==========  ===============================================
 kind           ref_id      field
 =============  ==========  ===============================================
-``header``     ``None``    ``department``, ``year``, ``framework``
-``form``       ``None``    a block (``tasks``, ``goals``, ``tree``) or a
+``header``     ``None``    ``department``, ``year``, ``framework``, or a
+                           template's field by its key (``项目名称``, ``项目期`` …)
+``form``       ``None``    a block (``tasks``, ``goals``, ``tree``; a project
+                           table's 中期 side ``goals_mid``, ``tree_mid``) or a
                            signature field (``fill_date``, ``phone`` …)
+``fund``       ``None``    a project table's 项目资金 cell (``mid.total`` …)
 ``task``       Task.id     ``name``, ``content``, ``total``, ``fiscal``, ``other``
 ``goal``       Goal.id     ``text``
 ``level1``     Level1.id   ``name``
@@ -20,6 +23,9 @@ kind           ref_id      field
 
 An :class:`Edit` uses kind ``form`` for header fields (``department`` …) and for
 signature fields; ``header`` is accepted as a synonym.
+
+On a project table goals, 一级, 二级 and 三级 may be on either side (中期 or 年度): their ids say
+which, and the labels start with the side's caption (``中期指标 › 产出指标 › …``).
 """
 
 from __future__ import annotations

@@ -36,6 +36,9 @@ def _texts(ctx: Context) -> Iterator[tuple[str, str | None, str, str, tuple[str,
     is built from the parts only for a text that has something to report: a large table has
     thousands of clean texts, and building their labels would cost more than checking them."""
     form = ctx.form
+    if ctx.is_project:
+        yield from _project_texts(ctx)
+        return
     yield "header", None, "department", form.department, ()
     for number, task in enumerate(form.tasks, start=1):
         for field in ("name", "content"):
@@ -55,9 +58,39 @@ def _texts(ctx: Context) -> Iterator[tuple[str, str | None, str, str, tuple[str,
         yield "form", None, field, getattr(form.people, field), (PEOPLE_LABELS[field],)
 
 
+def _project_texts(ctx: Context) -> Iterator[tuple[str, str | None, str, str, tuple[str, ...]]]:
+    """A project table's texts: header fields and 项目资金 cells (keyed by their template key), both
+    sides' goals and indicators (Context names the side)."""
+    from perfdesk.domain.forms import template_of
+    from perfdesk.domain.validation.rules_funds import fund_place
+
+    form, template = ctx.form, template_of(ctx.form)
+    for field in template.extra_fields:
+        yield "field", None, field.key, form.fields.get(field.key, ""), (field.label,)
+    funds = template.block("funds")
+    if funds is not None:
+        for column in funds.columns:
+            yield "fund", None, column.key, form.funds.get(column.key, ""), (fund_place(funds, column).label,)
+    for horizon in ("mid", "year"):
+        for number, goal in enumerate(form.side_goals(horizon), start=1):
+            yield "goal", goal.id, "text", goal.text, (ctx.goal_label(goal, number),)
+        for level1 in form.side(horizon):
+            yield "level1", level1.id, "name", level1.name, (level1.name,)
+            for level2 in level1.children:
+                yield "level2", level2.id, "name", level2.name, (level1.name, level2.name)
+                for indicator in level2.indicators:
+                    parts = (level1.name, level2.name, indicator.name)
+                    yield "indicator", indicator.id, "name", indicator.name, parts
+                    yield "indicator", indicator.id, "value", indicator.value, parts
+    for field_name in People.field_names():
+        yield "form", None, field_name, getattr(form.people, field_name), (PEOPLE_LABELS[field_name],)
+
+
 def _place(ctx: Context, kind: str, ref_id: str | None, field: str, parts: tuple[str, ...]) -> Place:
     if kind == "header":
         return ctx.header_place(field)
+    if kind in ("field", "fund"):
+        return Place("header" if kind == "field" else "fund", None, field, parts[0])
     label = SEP.join(parts)
     return Place(kind, ref_id, field, visible(label) if kind in ("level1", "level2", "indicator") else label)
 
@@ -68,7 +101,8 @@ def check_hidden_characters(ctx: Context) -> None:
             continue
         place = _place(ctx, kind, ref_id, field, parts)
         edit = Edit("form" if kind == "header" else kind, ref_id, field, HIDDEN.sub("", text))
-        fix = Fix("删除看不见的字符", (edit,))
+        # (a project table's fields and 项目资金 cells are changed through domain ops, not fixes)
+        fix = None if kind in ("field", "fund") else Fix("删除看不见的字符", (edit,))
         if BIDI.search(text):
             ctx.report("text.bidi_override", place,
                        f"“{visible(text[:60])}”含有改变文字方向的控制字符（{_codes(text, BIDI)}），"

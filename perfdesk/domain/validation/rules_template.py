@@ -3,7 +3,8 @@ numbers, and the columns that describe a 指标值 (a 定量/定性 column, a �
 
 They are generic by column type, so a province template gets them by declaring its columns:
 - a required field or column left empty is an error;
-- an ``enum`` cell outside its options is an error, a ``number`` cell that is no number too;
+- an ``enum`` cell or header field outside its options is an error, a ``number`` cell that is no
+  number too; a ``date`` header field must be a date that exists;
 - an ``enum`` column whose options are 定量 / 定性 says what the 指标值 must be: 定量 needs a
   number, 定性 with a 计量单位 is a warning;
 - a ``unit`` column must agree with the unit written in the 指标值 (``28.8万元`` with ``%``);
@@ -20,8 +21,9 @@ from perfdesk.domain.forms import Column, Template, template_of
 from perfdesk.domain.framework import all_frameworks
 from perfdesk.domain.model import Indicator
 from perfdesk.domain.validation.context import SEP, Context
+from perfdesk.domain.validation.dates import impossible_date_message
 from perfdesk.domain.validation.problems import Place
-from perfdesk.domain.values import ValueKind
+from perfdesk.domain.values import ValueKind, parse_value
 
 VALUE_KINDS = ("定量", "定性")
 
@@ -47,6 +49,12 @@ class _Columns:
 
 
 def check_template(ctx: Context) -> None:
+    check_template_fields(ctx)
+    check_template_rows(ctx)
+
+
+def check_template_fields(ctx: Context) -> None:
+    """The template itself and its header fields: required, drop-down values, dates."""
     template = template_of(ctx.form)
     if template.id != ctx.form.template:  # e.g. a site template (PERFDESK_TEMPLATES_DIR) not installed here
         ctx.report("template.unknown", Place("header", None, "template", "表样"),
@@ -54,9 +62,29 @@ def check_template(ctx: Context) -> None:
                    f"现按“{template.name}”显示和打印，附加栏目的内容保留在文件中但不显示；"
                    "请安装该表样文件后再打印。")
     for field in template.extra_fields:
-        if field.required and not ctx.form.fields.get(field.key, "").strip():
-            ctx.report("template.field_missing", Place("header", None, field.key, field.label),
-                       f"未填写“{field.label}”（{template.name}要求填写）。")
+        text = ctx.form.fields.get(field.key, "").strip()
+        place = Place("header", None, field.key, field.label)
+        if field.required and not text:
+            ctx.report("template.field_missing", place, f"未填写“{field.label}”（{template.name}要求填写）。")
+        elif text and field.type == "enum" and field.options and text not in field.options:
+            options = " / ".join(field.options)
+            ctx.report("template.enum_invalid", place, f"“{field.label}”应为 {options} 之一，而不是“{text}”。")
+        elif text and field.type == "date":
+            _check_date_field(ctx, place, text)
+
+
+def _check_date_field(ctx: Context, place: Place, text: str) -> None:
+    value = parse_value(text)
+    if value.kind is not ValueKind.DATE or value.comparator or value.suffix:
+        ctx.report("template.date_unreadable", place,
+                   f"“{place.label}”填写的“{text}”不是日期，请写成“2024年1月1日”这样的格式。")
+    elif not value.date_exists:
+        ctx.report("template.date_impossible", place, f"“{place.label}”的" + impossible_date_message(value))
+
+
+def check_template_rows(ctx: Context) -> None:
+    """The indicator rows of the side being checked against the template's columns."""
+    template = template_of(ctx.form)
     columns = template.extra_indicator_columns
     plan = _Columns(
         template,
@@ -66,7 +94,7 @@ def check_template(ctx: Context) -> None:
         next((c.key for c in columns if c.type == "unit"), None),
         _level2_names(),
     )
-    for level1 in ctx.form.tree:
+    for level1 in ctx.tree:
         for level2 in level1.children:
             group = f"{level1.name}{SEP}{level2.name}{SEP}"
             for number, indicator in enumerate(level2.indicators, start=1):

@@ -30,12 +30,12 @@ def _rename(kind: str, ref_id: str, name: str, what: str) -> Fix:
 
 def check_tree(ctx: Context) -> None:
     framework = ctx.framework
-    empty_tree = ctx.form.indicator_count() == 0
+    empty_tree = not any(level2.indicators for level1 in ctx.tree for level2 in level1.children)
     if empty_tree:  # one message instead of one per 一级 and per recommended 二级
         _report_empty_tree(ctx)
     seen1: set[str] = set()
     reported_empty: set[str] = set()
-    for number, level1 in enumerate(ctx.form.tree, start=1):
+    for number, level1 in enumerate(ctx.tree, start=1):
         label = ctx.level1_label(level1, number)
         place = Place("level1", level1.id, "name", label)
         name = level1.name.strip()
@@ -44,7 +44,10 @@ def check_tree(ctx: Context) -> None:
                        f"一级指标“{name}”出现了不止一次，打印时会分成两块，请把它下面的指标移到前面的“{name}”下。")
         seen1.add(name)
         severity = ctx.settings.empty_level1_severity
-        if severity is not None and not empty_tree and not any(level2.indicators for level2 in level1.children):
+        empty = not empty_tree and not any(level2.indicators for level2 in level1.children)
+        if empty and ctx.is_project:
+            reported_empty.add(name)  # a project table's T6 says it (rules_project_tree)
+        if severity is not None and empty:
             reported_empty.add(name)
             ctx.report("tree.level1_empty", place,
                        f"一级指标“{label}”下没有任何三级指标，请至少填写一个三级指标{_recommended_under(ctx, name)}。",
@@ -65,7 +68,7 @@ def _report_empty_tree(ctx: Context) -> None:
         how = f"按 {'、'.join(framework.level1_names)} 分别填写"
         if ctx.settings.recommended_level2_severity is not None:
             how += f"（建议包括 {'、'.join(framework.recommended_level2)}）"
-    ctx.report("tree.empty", ctx.form_place("tree"), f"年度绩效指标还没有任何三级指标，请{how}。",
+    ctx.report("tree.empty", ctx.tree_place(), f"{ctx.tree_label}还没有任何三级指标，请{how}。",
                severity=ctx.settings.empty_level1_severity or Severity.WARNING)
 
 
@@ -167,7 +170,7 @@ def _check_recommended(ctx: Context, framework: Framework, reported_empty: set[s
         return
     legacy = legacy_names()["level2"]
     filled: set[str] = set()
-    for level1 in ctx.form.tree:
+    for level1 in ctx.tree:
         for level2 in level1.children:
             if level2.indicators:
                 name = level2.name.strip()
@@ -178,9 +181,8 @@ def _check_recommended(ctx: Context, framework: Framework, reported_empty: set[s
         parent = framework.parent_of(name) or ""
         if parent in reported_empty:
             continue
-        node = next((l1 for l1 in ctx.form.tree if l1.name.strip() == parent), None)
-        place = (Place("level1", node.id, "name", node.name) if node is not None
-                 else ctx.form_place("tree"))
+        node = next((l1 for l1 in ctx.tree if l1.name.strip() == parent), None)
+        place = Place("level1", node.id, "name", node.name) if node is not None else ctx.tree_place()
         example = f"，如“{_EXAMPLES[name]}”" if name in _EXAMPLES else ""
         ctx.report("tree.recommended_missing", place,
                    f"缺少二级指标“{name}”：建议在“{parent}{SEP}{name}”下至少填写一个三级指标{example}。",

@@ -19,6 +19,15 @@ LOWER_IS_BETTER = (
 )
 
 
+# Qualitative 指标值 that say nothing measurable (FORM-SPEC-WAVE2 T15): matched as substrings.
+VAGUE_WORDS = (
+    "有效提升", "有效提高", "有效改善", "明显提升", "明显提高", "明显改善", "显著提升", "显著提高", "显著改善",
+    "进一步提升", "进一步提高", "进一步改善", "有所提升", "有所提高", "有所改善", "逐步提升", "逐步提高", "逐步改善",
+    "大幅提升", "大幅提高", "不断提升", "不断提高", "稳步提升", "稳步提高", "持续提升", "持续改善", "得到提升",
+    "得到提高", "得到改善", "效果明显", "效果显著", "成效明显", "成效显著", "较好", "较大", "一定程度",
+)
+
+
 @dataclass
 class ValidationSettings:
     # Some reporting systems cut 三级 names at 20 characters without a word.
@@ -36,3 +45,7 @@ class ValidationSettings:
     # Can this character be printed (has the PDF's font chain a glyph for it)? Supplied by
     # the print layer (perfdesk.report.printable_predicate); None: not checked.
     printable: Callable[[str], bool] | None = None
+    # Project tables (T6): each 一级 needs a 三级 on the 年度 side; False waives 满意度指标 (a project
+    # without service users).
+    project_satisfaction_required: bool = True
+    vague_words: tuple[str, ...] = VAGUE_WORDS
