@@ -43,6 +43,7 @@ class Document(QObject):
     edited = Signal()  # any change, for status bar and validation
     select_requested = Signal(str, str)  # kind ("indicator", "task", "goal"), id
     message = Signal(str)  # a short note for the status bar
+    op_applied = Signal(object)  # a domain Op applied through ui/op_push.py: views refresh what it touched
 
     def __init__(self, project: Project | None = None, path: Path | None = None, read_only: bool = False,
                  lock: ProjectLock | None = None, recovered: bool = False) -> None:
