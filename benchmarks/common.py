@@ -62,6 +62,37 @@ def large_hunan_project(indicators: int = 5000) -> Project:
     return Project([form])
 
 
+def two_hundred_projects(projects: int = 200, indicators: int = 40) -> Project:
+    """A department's project file: the sample 部门整体 table and ``projects`` project tables of
+    ``indicators`` 年度 三级 each (and half as many 中期 on the 88号 ones); every 4th is 一体化."""
+    from perfdesk.domain.project import new_project_form
+    from perfdesk.sample import sample_project
+
+    project = sample_project()
+    for n in range(projects):
+        template = "yth-project" if n % 4 == 3 else "mof-2015-project"
+        form = new_project_form(2027, template)
+        form.fields = {"项目名称": f"生成的项目{n:03d}号", "实施单位": "生成的测试单位", "项目期": "2026年—2028年"}
+        form.funds = {"year.total": f"{100 + n}.50", "year.fiscal": f"{100 + n}.50", "mid.total": f"{300 + n}"}
+        form.goals = [Goal(f"年度目标{i}") for i in range(3)]
+        form.goals_mid = [Goal(f"中期目标{i}") for i in range(2)]
+        for horizon, count in (("year", indicators), ("mid", indicators // 2)):
+            groups = [l2 for l1 in form.side(horizon) for l2 in l1.children]
+            for i in range(count if groups else 0):
+                value = VALUES[i % len(VALUES)].format(n=i + 1, d=i % 28 + 1)
+                groups[i % len(groups)].indicators.append(Indicator(f"项目指标{i:02d}", value, core=i % 7 == 0))
+        project.forms.append(form)
+    return project
+
+
+def two_hundred_projects_db(path: Path) -> Path:
+    """:func:`two_hundred_projects` saved by perfdesk itself."""
+    from perfdesk.store import save_project
+
+    save_project(two_hundred_projects(), path)
+    return path
+
+
 def timings(action: Callable[[], object], repeat: int = 5, setup: Callable[[], object] | None = None) -> list[float]:
     """Seconds per call of ``action``; ``setup`` (untimed) runs before each call."""
     times = []

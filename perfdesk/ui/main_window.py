@@ -189,7 +189,6 @@ class MainWindow(QMainWindow):
         self.navigator_dock.setWidget(self.navigator)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.navigator_dock)
         self.navigator.watch_validation(self.validator)
-        self.resizeDocks([self.navigator_dock], [290], Qt.Orientation.Horizontal)
         self.navigator.entered.connect(self._enter_form)
         self.validator.updated.connect(self._validation_updated)
         self.header_panel.watch_validation(self.validator)
@@ -388,6 +387,9 @@ class MainWindow(QMainWindow):
         self.problems_label.setStyleSheet("color: #b00020;" if errors else "")
 
     def locate(self, place: Place) -> None:
+        if self.is_project_form and place.kind in ("indicator", "level2", "goal") and place.ref_id:
+            self.project_editor.select("goal" if place.kind == "goal" else "indicator", place.ref_id)
+            return
         locate_place(self, place)
 
     def _tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QMessageBox,
-    QPushButton,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 FORM_ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ORDER = (KIND_DEPARTMENT, KIND_PROJECT)
-IDLE_BATCH = 4  # forms checked per idle tick: a tick stays well under a frame
+IDLE_BATCH = 1  # forms checked per idle tick (a few ms): keys and clicks are never kept waiting
 
 
 def year_total(form: Form) -> str:
@@ -68,6 +68,9 @@ class _FormTree(QTreeView):
             self.delete_requested.emit()
         else:
             super().keyPressEvent(event)
+            if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self.currentIndex().siblingAtColumn(0).data(
+                    FORM_ID_ROLE) is None:
+                super().keyPressEvent(event)  # over a kind's heading row, on to the next form
 
 
 class FormNavigator(QWidget):
@@ -83,7 +86,8 @@ class FormNavigator(QWidget):
         self.read_only = False
         self.confirm: Callable[[str], bool] = self._ask
         self.model = QStandardItemModel(0, 3, self)
-        self.model.setHorizontalHeaderLabels([self.tr("表"), self.tr("年度资金（万元）"), self.tr("审核")])
+        self.model.setHorizontalHeaderLabels([self.tr("表"), self.tr("年度资金"), self.tr("审核")])
+        self.model.horizontalHeaderItem(1).setToolTip(self.tr("年度资金总额（万元）；部门整体表为金额合计"))
         self.view = _FormTree()
         self.view.setModel(self.model)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -93,8 +97,12 @@ class FormNavigator(QWidget):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: ResizeToContents would measure every row again on each change of a cell.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        metrics = self.view.fontMetrics()
+        header.resizeSection(1, metrics.horizontalAdvance("99999.99") + 16)
+        header.resizeSection(2, metrics.horizontalAdvance("9错 99警") + 12)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.entered.connect(self.entered)
         self.view.move_requested.connect(self.move_current)
@@ -110,7 +118,8 @@ class FormNavigator(QWidget):
             (self.tr("上移"), lambda: self.move_current(-1), ""),
             (self.tr("下移"), lambda: self.move_current(1), ""),
         ):
-            button = QPushButton(text)
+            button = QToolButton()  # compact: five fit a narrow dock
+            button.setText(text)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setProperty("perfdesk_edits", True)  # disabled in 只读打开 (ui/read_only.py)
             button.setToolTip(tip)
@@ -286,7 +295,7 @@ class FormNavigator(QWidget):
     def set_read_only(self, on: bool) -> None:
         """只读打开: forms can be looked at, not added, removed or moved."""
         self.read_only = on
-        for button in self.findChildren(QPushButton):
+        for button in self.findChildren(QToolButton):
             button.setEnabled(not on)
 
     def _new(self) -> None:

@@ -84,6 +84,8 @@ class ProjectEditor(QWidget):
                 (self.tr("下移"), partial(self.move_goal, side, 1)),
             ))
             layout.addWidget(view)
+            rows = view.verticalHeader().defaultSectionSize() * 3  # three goals in sight, as on paper
+            view.setMinimumHeight(rows + view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth())
             gl.addWidget(box)
             view.insert_requested.connect(lambda s=side: self.insert_goal(s))
             view.delete_requested.connect(lambda s=side: self.remove_goals(s))
@@ -292,7 +294,7 @@ class ProjectEditor(QWidget):
 
     def select(self, kind: str, ident: str) -> None:
         """Show a goal or a 三级 of the current form (查找, 审核)."""
-        if kind == "indicator":
+        if kind == "indicator":  # a 三级 or a 二级
             for side, model in self.tree_models.items():
                 if model.holds(ident):
                     self.trees[side].select_node(ident, max(self.trees[side].currentIndex().column(), 0))

@@ -11,7 +11,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIntValidator
-from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QWidget,
+)
 
 from perfdesk.domain.model import Form
 from perfdesk.domain.ops import SetField
@@ -37,14 +46,13 @@ class ProjectHeader(QWidget):
         self.fields: dict[str, QLineEdit | QComboBox] = {}  # field key ("year" or a label) -> widget
         self.funds: dict[str, QLineEdit] = {}  # fund key -> cell
         self.undo_keys = DocumentUndoKeys(self)
+        # One page per template, built the first time a form of it is shown, then kept: a file
+        # mixes 88号 and 一体化 tables, and switching between them must not rebuild widgets.
+        self.pages: dict[str, tuple[QWidget, dict[str, QLineEdit | QComboBox], dict[str, QLineEdit]]] = {}
+        self.stack = QStackedWidget()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.fields_box = QGroupBox(self.tr("项目信息"))
-        self.funds_box = QGroupBox(self.tr("项目资金（万元）"))
-        layout.addWidget(self.fields_box, 3)
-        layout.addWidget(self.funds_box, 2)
-        self.fields_grid = QGridLayout(self.fields_box)
-        self.funds_grid = QGridLayout(self.funds_box)
+        layout.addWidget(self.stack)
 
     def set_document(self, doc: Document) -> None:
         self.doc = doc
@@ -66,22 +74,27 @@ class ProjectHeader(QWidget):
 
     def show_form(self, form: Form, template: Template) -> None:
         if template.id != self.template_id:
-            self._build(template)
+            if template.id not in self.pages:
+                self._build(template)
+            page, self.fields, self.funds = self.pages[template.id]
+            self.template_id = template.id
+            self.stack.setCurrentWidget(page)
             self.set_read_only(self.read_only)
         self.refresh()
 
-    def _clear(self, grid: QGridLayout) -> None:
-        while grid.count():
-            item = grid.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-
     def _build(self, template: Template) -> None:
-        self.template_id = template.id
-        self._clear(self.fields_grid)
-        self._clear(self.funds_grid)
+        page = QWidget()
+        boxes = QHBoxLayout(page)
+        boxes.setContentsMargins(0, 0, 0, 0)
+        fields_box = QGroupBox(self.tr("项目信息"))
+        self.funds_box = QGroupBox(self.tr("项目资金（万元）"))
+        boxes.addWidget(fields_box, 3)
+        boxes.addWidget(self.funds_box, 2)
+        self.fields_grid = QGridLayout(fields_box)
+        self.funds_grid = QGridLayout(self.funds_box)
         self.fields, self.funds = {}, {}
+        self.pages[template.id] = (page, self.fields, self.funds)
+        self.stack.addWidget(page)
         for n, field in enumerate(template.fields):
             widget = self._field_widget(field)
             self.fields[field.key] = widget

@@ -30,10 +30,12 @@ class SideTreeModel(IndicatorTreeModel):
     def __init__(self, doc: Document, horizon: str) -> None:
         super().__init__(doc)
         self.horizon = horizon
+        self._roots: list[Level1] = []
 
     def set_form(self, form: Form) -> None:
         self.beginResetModel()
         self._form = form
+        self._roots = form.side(self.horizon)
         self.extra_columns = ()
         self._parent = {}
         for level1 in form.side(self.horizon):
@@ -48,15 +50,19 @@ class SideTreeModel(IndicatorTreeModel):
 
     @property
     def roots(self) -> list[Level1]:
-        return self.form.side(self.horizon) if self._form is not None else []
+        return self._roots
 
     def holds(self, node_id: str) -> bool:
         return node_id in self._parent or any(l1.id == node_id for l1 in self.roots)
 
     def _children(self, node: Any) -> list[Any]:
         if node is None:
-            return self.roots
-        return super()._children(node)
+            return self._roots
+        if isinstance(node, Level1):
+            return node.children
+        if isinstance(node, Level2):
+            return node.indicators
+        return []
 
     def index_of(self, node: Any, column: int = 0) -> QModelIndex:
         if isinstance(node, Level1):

@@ -201,3 +201,21 @@ def test_undo_of_an_indicator_typed_on_a_side_removes_it(window, qtbot, monkeypa
     assert window.project_editor.trees[side].model().rowCount() == len(form.side(side))
     window.redo_action.trigger()
     assert [i.name for _a, _b, i in form.iter_indicators(side)] == ["新指标"]
+
+
+def test_audit_marks_and_locate_reach_the_project_trees(window, qtbot, monkeypatch):
+    """An empty 指标值 is coloured in its side's tree, and double-clicking the problem goes to it
+    (today's engine checks the 年度 side; the marks are keyed by id, so the 中期 side's come the same way)."""
+    new_project(window, monkeypatch, "mof-2015-project")
+    form = window.doc.form
+    add_indicator(window, qtbot, "year", "数量指标", "培训基层干部人次", "≥1200人次")
+    indicator = next(i for _a, _b, i in form.iter_indicators("year"))
+    indicator.value = ""  # as an import might leave it
+    window.validator.start()
+    problem = next(p for p in window.validator.problems if p.place.ref_id == indicator.id)
+    model = window.project_editor.tree_models["year"]
+    assert model.index_of(indicator, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+    tree = window.project_editor.trees["year"]
+    tree.setCurrentIndex(model.index(0, 0))
+    window.locate(problem.place)
+    assert tree.current_node() is indicator and tree.hasFocus()
