@@ -439,6 +439,11 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.navigator.add_form(dialog.build())
 
+    def show_navigator(self) -> None:
+        """表格 › 显示表格列表: the dock back if closed, the keyboard in it."""
+        self.navigator_dock.show()
+        self.navigator.view.setFocus()
+
     def remove_form(self, ask: bool = True) -> None:
         """删除当前表, after asking (the navigator's 删除 and Delete key do the same)."""
         if ask:

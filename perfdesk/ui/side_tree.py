@@ -147,7 +147,7 @@ class SideTreeModel(IndicatorTreeModel):
     def move_indicators(self, ids: list[str], level2: Level2, row: int) -> None:
         """Drag and drop within the side: one undo step."""
         ops: list[Op] = []
-        for indicator_id in ids:
+        for indicator_id in [i for i in ids if i in self._parent]:  # rows of this side only
             source = self._parent[indicator_id]
             assert isinstance(source, Level2)
             source_row = next(n for n, i in enumerate(source.indicators) if i.id == indicator_id)

@@ -255,3 +255,15 @@ def test_a_file_opened_read_only_shows_project_tables_without_changing_them(wind
     qtbot.keyClick(tree, Qt.Key.Key_Insert)
     assert jsonform.dumps(window.doc.project) == before
     other.release()
+
+
+def test_the_forms_menu_duplicates_and_brings_the_list_back(three, qtbot):
+    from PySide6.QtWidgets import QMenu
+
+    menu = next(m for m in three.menuBar().findChildren(QMenu) if m.title().startswith("表格"))
+    actions = {a.text(): a for a in menu.actions()}
+    three.navigator_dock.close()
+    actions["显示表格列表(&L)"].trigger()
+    assert three.navigator_dock.isVisible() and three.navigator.view.hasFocus()
+    actions["复制当前表(&C)"].trigger()
+    assert len(three.doc.project.forms) == 4 and three.doc.form is three.doc.project.forms[1]

@@ -96,6 +96,10 @@ def test_an_88_project_table_typed_from_scratch(window, qtbot, monkeypatch, tmp_
     assert form.fields["项目名称"] == "基层干部能力提升培训"
     assert "基层干部能力提升培训" in window.windowTitle()
     assert window.undo_action.text().endswith("修改“项目名称”")
+    window.undo_action.trigger()  # both commits into the field are one step
+    assert "项目名称" not in form.fields and header.fields["项目名称"].text() == ""
+    window.redo_action.trigger()
+    assert header.fields["项目名称"].text() == "基层干部能力提升培训"
     type_field(header.fields["主管部门及代码"], "某县委组织部（101001）")
     type_field(header.fields["实施单位"], "某县委党校")
     combo = header.fields["项目属性"]
@@ -219,3 +223,24 @@ def test_audit_marks_and_locate_reach_the_project_trees(window, qtbot, monkeypat
     tree.setCurrentIndex(model.index(0, 0))
     window.locate(problem.place)
     assert tree.current_node() is indicator and tree.hasFocus()
+
+
+def test_drag_moves_rows_within_a_side_and_ignores_rows_of_the_other_side(window, qtbot, monkeypatch):
+    new_project(window, monkeypatch, "mof-2015-project")
+    form = window.doc.form
+    add_indicator(window, qtbot, "mid", "数量指标", "中期人次", "≥3600人次")
+    add_indicator(window, qtbot, "year", "数量指标", "年度人次", "≥1200人次")
+    add_indicator(window, qtbot, "year", "数量指标", "年度期数", "≥12期")
+    mid_model = window.project_editor.tree_models["mid"]
+    year_model = window.project_editor.tree_models["year"]
+    mid_row = next(i for _a, _b, i in form.iter_indicators("mid"))
+    quantity = form.tree[0].children[0]
+    data = mid_model.mimeData([mid_model.index_of(mid_row)])
+    assert not year_model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, year_model.index_of(quantity))
+    assert [i.name for i in quantity.indicators] == ["年度人次", "年度期数"]  # nothing came across
+    last = quantity.indicators[1]
+    data = year_model.mimeData([year_model.index_of(last)])
+    year_model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, year_model.index_of(quantity))
+    assert [i.name for i in quantity.indicators] == ["年度期数", "年度人次"]
+    window.undo_action.trigger()
+    assert [i.name for i in quantity.indicators] == ["年度人次", "年度期数"]
