@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QWidget
 from perfdesk.domain.model import Form, Indicator, Level1, Level2
 from perfdesk.domain.ops import Batch, InsertNode, MoveNode, Op, RemoveNode, SetField
 from perfdesk.ui.op_push import push_op
+from perfdesk.ui.tree_copy import copied_core_flags
 from perfdesk.ui.tree_model import IndicatorTreeModel
 from perfdesk.ui.tree_view import IndicatorTreeView
 
@@ -297,6 +298,10 @@ class SideTreeView(IndicatorTreeView):
             selected = node.children[0]
         side = Form(kind=model.form.kind, template=model.form.template, tree=model.roots)  # names looked up here
         plan = plan_paste(side, text, selected)
+        flags = copied_core_flags(text)
+        if flags is not None and len(flags) == len(plan.placed) and not plan.unplaced:
+            for (_target, indicator), core in zip(plan.placed, flags):
+                indicator.core = core  # ★ copied from another project table stays ★
         next_row: dict[str, int] = {}
         ops: list[Op] = []
         for target, indicator in plan.placed:

@@ -211,6 +211,8 @@ def test_copy_indicator_rows_from_one_form_and_paste_into_another(three, qtbot):
     year_tree.setCurrentIndex(model.index(0, 0))
     qtbot.keyClick(year_tree, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert len(list(yth.iter_indicators())) == count + 2
+    copied = [i for _a, _b, i in yth.iter_indicators() if i.name in {s.name for s in stars}]
+    assert len(copied) == 4 and all(i.core for i in copied)  # the ★ came along
     three.undo_action.trigger()  # the paste is one step
     assert len(list(yth.iter_indicators())) == count
     three.undo_action.trigger()  # the earlier paste, in the 88号 table: undo shows that form
