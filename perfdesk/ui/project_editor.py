@@ -8,11 +8,11 @@ operation touched."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -28,6 +28,7 @@ from perfdesk.domain.model import KIND_PROJECT, Form, Indicator
 from perfdesk.domain.ops import Batch, InsertNode, Op, SetField
 from perfdesk.domain.project import side_caption
 from perfdesk.ui.project_header import ProjectHeader
+from perfdesk.ui.roles import touches_text
 from perfdesk.ui.sheet_view import SheetView
 from perfdesk.ui.side_goals import SideGoalsModel
 from perfdesk.ui.side_tree import SideTreeModel, SideTreeView
@@ -130,6 +131,9 @@ class ProjectEditor(QWidget):
             self.trees[side].bind(doc, self.tree_models[side])
         doc.op_applied.connect(self._op_applied)
         doc.form_switched.connect(self._form_switched)
+        # Edits made through the older commands (a 审核 fix) reach the document's own 年度 models only.
+        doc.tree_model.dataChanged.connect(self._year_tree_changed)
+        doc.goals_model.dataChanged.connect(self._year_goals_changed)
         self._form_switched()
 
     def watch_validation(self, validator: Validator) -> None:
@@ -216,6 +220,26 @@ class ProjectEditor(QWidget):
                         goal = next(g for g in goals.goals if g.id == one.ref_id)
                         goals.goal_changed(goal)
                         self._select_goal(side, one.ref_id)
+
+    def _showing(self) -> bool:
+        return self.doc is not None and self.form is not None and self.doc.form is self.form
+
+    def _year_tree_changed(self, top: QModelIndex, _bottom: QModelIndex, roles: Sequence[int] = ()) -> None:
+        if not self._showing() or not touches_text(roles):
+            return
+        assert self.doc is not None
+        node = self.doc.tree_model.node(top)
+        model = self.tree_models["year"]
+        if node is not None and model.holds(node.id):
+            index = model.index_of(node)
+            model.dataChanged.emit(index, index.siblingAtColumn(model.columnCount() - 1))
+
+    def _year_goals_changed(self, top: QModelIndex, _bottom: QModelIndex, roles: Sequence[int] = ()) -> None:
+        if not self._showing() or not touches_text(roles) or not top.isValid():
+            return
+        assert self.form is not None
+        if top.row() < len(self.form.goals):
+            self.goal_models["year"].goal_changed(self.form.goals[top.row()])
 
     def _rebuild(self, ops: tuple[Op, ...]) -> None:
         """A structural change: the touched models again, the keyboard where the edit was."""

@@ -244,3 +244,26 @@ def test_drag_moves_rows_within_a_side_and_ignores_rows_of_the_other_side(window
     assert [i.name for i in quantity.indicators] == ["年度期数", "年度人次"]
     window.undo_action.trigger()
     assert [i.name for i in quantity.indicators] == ["年度人次", "年度期数"]
+
+
+def test_a_fix_through_the_older_commands_shows_in_the_project_tree(window, qtbot, monkeypatch):
+    """A 审核 fix (ApplyEditsCommand) changes the 年度 side through the document's own models."""
+    from perfdesk.domain.validation.problems import Edit
+    from perfdesk.ui.commands import ApplyEditsCommand
+
+    new_project(window, monkeypatch, "mof-2015-project")
+    add_indicator(window, qtbot, "year", "数量指标", " 培训人次 ", "≥1200人次")
+    add_goal(window, qtbot, "year", "全年培训1200人次 ")
+    form = window.doc.form
+    indicator = next(i for _a, _b, i in form.iter_indicators("year"))
+    edits = (Edit("indicator", indicator.id, "name", "培训人次"),
+             Edit("goal", form.goals[0].id, "text", "全年培训1200人次"))
+    window.doc.push(ApplyEditsCommand(window.doc, form.id, "去掉空格", edits))
+    model = window.project_editor.tree_models["year"]
+    goals = window.project_editor.goal_models["year"]
+    seen: list[str] = []
+    model.dataChanged.connect(lambda top, _b, _r=(): seen.append(model.node(top).id))
+    goals.dataChanged.connect(lambda top, _b, _r=(): seen.append(goals.goals[top.row()].id))
+    window.doc.undo_stack.undo()  # the views repaint what changed
+    assert indicator.id in seen and model.index_of(indicator).data() == " 培训人次 "
+    assert form.goals[0].id in seen and goals.index(0, 0).data() == "全年培训1200人次 "
