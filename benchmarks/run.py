@@ -387,6 +387,40 @@ def gui_rows(large_db: Path, repeats: Repeats) -> list[Row]:
     return rows
 
 
+def project_file_rows(sample_db: Path, projects_db: Path, repeats: Repeats) -> list[Row]:
+    """Issue 16: a department's file of 1 部门整体 and 200 project tables (40 三级 each) in the window."""
+    from bench_gui import switch_times
+
+    driver = str(HERE / "start_driver.py")
+    counter = itertools.count()
+
+    def start(db: Path) -> float:
+        scratch = SCRATCH / f"projects-start-{next(counter)}"
+        run = run_child([PYTHON, driver, "perfdesk", str(db)], child_env(scratch / "data", PYCACHE), scratch, 60)
+        lines = [line for line in run.stdout.splitlines() if line.startswith("{")]
+        report = json.loads(lines[-1]) if lines else {}
+        if run.returncode != 0 or "painted" not in report:
+            raise RuntimeError(f"start failed ({run.returncode}): {report or run.stderr.strip()[-300:]}")
+        if not any(db.name in title for title in report.get("titles", [])):
+            raise RuntimeError(f"the window painted without {db.name} open: {report.get('titles')}")
+        return float(report["painted"])
+
+    say("200 project tables: cold start (first form shown) vs the sample's")
+    start(projects_db)
+    ours: list[float] = []
+    theirs: list[float] = []
+    for n in range(repeats.rounds):
+        pair = [(projects_db, ours), (sample_db, theirs)]
+        for db, into in pair if n % 2 == 0 else pair[::-1]:
+            into.append(start(db))
+    rows = [relative("200 project tables: cold start to the first form shown", ours, theirs, 1.5, fmt_seconds,
+                     "start with the sample")]
+    say("200 project tables: switching forms in the navigator")
+    rows.append(absolute("  ... switch to another project table (40 三级)",
+                         switch_times(projects_db, max(9, repeats.fast * 2)), 0.050))
+    return rows
+
+
 def xlsx_rows(large_db: Path, repeats: Repeats) -> list[Row]:
     from perfdesk.store import open_project
 
@@ -511,6 +545,9 @@ def run_all(args: argparse.Namespace) -> int:
     projects_db = two_hundred_projects_db(SCRATCH / "two-hundred-projects.db")
     guarded(rows, [PROJECTS_PDF], lambda: projects_pdf_rows(projects_db, repeats))
     guarded(rows, ["200 project tables: xlsx export"], lambda: project_xlsx_rows(projects_db, repeats))
+    guarded(rows, ["200 project tables: cold start to the first form shown",
+                   "  ... switch to another project table (40 三级)"],
+            lambda: project_file_rows(sample_db, projects_db, repeats))
     hunan_db = SCRATCH / "large-hunan.db"
     save_project(large_hunan_project(LARGE), hunan_db)
     guarded(rows, [f"{LARGE:,} indicators, 湖南 template: open", f"{LARGE:,} indicators, 湖南 template: validate all",

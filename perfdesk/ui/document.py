@@ -59,6 +59,7 @@ class Document(QObject):
     message = Signal(str)  # a short note for the status bar
     about_to_change = Signal(object)  # Change: a leaf operation is about to be applied
     changed = Signal(object)  # Change: it has been applied
+    op_applied = Signal(object)  # an Op applied (redo or undo): views with their own models refresh
 
     def __init__(self, project: Project | None = None, path: Path | None = None, read_only: bool = False,
                  lock: ProjectLockLike | None = None, recovered: bool = False) -> None:
@@ -169,6 +170,7 @@ class Document(QObject):
             self._stale = True
             raise
         self._select_touched()
+        self.op_applied.emit(op)  # pages with their own models (the project table) refresh what it touched
         return inverse
 
     def _run(self, op: Op) -> Op:

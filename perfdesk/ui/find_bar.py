@@ -1,4 +1,5 @@
-"""查找 (Ctrl+F) over indicator names and values, task texts and goals."""
+"""查找 (Ctrl+F) over indicator names and values, task texts and goals, in every form of the
+file: the next match may be in another form, which is then shown."""
 
 from __future__ import annotations
 
@@ -8,28 +9,42 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
+from perfdesk.domain.model import HORIZONS
+
 if TYPE_CHECKING:
+    from perfdesk.domain.model import Form
     from perfdesk.ui.document import Document
 
 
 def find_matches(doc: Document, needle: str) -> list[tuple[str, str]]:
-    """(kind, id) of everything containing ``needle``, in reading order."""
+    """(kind, id) of everything in the current form containing ``needle``, in reading order."""
+    return form_matches(doc.form, needle)
+
+
+def form_matches(form: Form, needle: str) -> list[tuple[str, str]]:
     needle = needle.strip().casefold()
     if not needle:
         return []
-    form = doc.form
     found: list[tuple[str, str]] = []
     for task in form.tasks:
         texts = (task.name, task.content, *task.unparsed.values())  # words typed in amount cells too
         if any(needle in text.casefold() for text in texts):
             found.append(("task", task.id))
-    for goal in form.goals:
-        if needle in goal.text.casefold():
-            found.append(("goal", goal.id))
-    for _l1, _l2, ind in form.iter_indicators():
-        if needle in ind.name.casefold() or needle in ind.value.casefold() or needle in ind.parsed.canonical.casefold():
-            found.append(("indicator", ind.id))
+    for horizon in HORIZONS:  # a project table's 中期 side first, as printed
+        for goal in form.side_goals(horizon):
+            if needle in goal.text.casefold():
+                found.append(("goal", goal.id))
+    for horizon in HORIZONS:
+        for _l1, _l2, ind in form.iter_indicators(horizon):
+            if (needle in ind.name.casefold() or needle in ind.value.casefold()
+                    or needle in ind.parsed.canonical.casefold()):
+                found.append(("indicator", ind.id))
     return found
+
+
+def find_all(doc: Document, needle: str) -> list[tuple[str, str, str]]:
+    """(form id, kind, id) of every match in every form, form by form in the file's order."""
+    return [(form.id, kind, ident) for form in doc.project.forms for kind, ident in form_matches(form, needle)]
 
 
 class _FindEdit(QLineEdit):
@@ -82,11 +97,23 @@ class FindBar(QWidget):
     def step(self, direction: int) -> None:
         if self.doc is None:
             return
-        matches = find_matches(self.doc, self.edit.text())
+        matches = find_all(self.doc, self.edit.text())
         if not matches:
             self.result.setText(self.tr("未找到"))
             return
+        if self.position < 0:  # a new search starts in the form on screen
+            current = self.doc.form.id
+            first = next((n for n, m in enumerate(matches) if m[0] == current), None)
+            if first is None:
+                order = [f.id for f in self.doc.project.forms]
+                here = order.index(current)
+                first = next((n for n, m in enumerate(matches) if order.index(m[0]) > here), 0)
+            self.position = (first - (1 if direction > 0 else 0)) % len(matches)
         self.position = (self.position + direction) % len(matches)
-        self.result.setText(self.tr("第 {0} 处，共 {1} 处").format(self.position + 1, len(matches)))
-        kind, ident = matches[self.position]
+        forms = len({m[0] for m in matches})
+        where = self.tr("（{0} 张表）").format(forms) if forms > 1 else ""
+        self.result.setText(self.tr("第 {0} 处，共 {1} 处{2}").format(self.position + 1, len(matches), where))
+        form_id, kind, ident = matches[self.position]
+        if form_id != self.doc.form.id:
+            self.doc.show_form(form_id)
         self.doc.select_requested.emit(kind, ident)

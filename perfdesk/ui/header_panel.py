@@ -10,7 +10,7 @@ from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGridLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from perfdesk.domain.framework import all_frameworks
-from perfdesk.domain.model import PEOPLE_LABELS, Form, People
+from perfdesk.domain.model import KIND_PROJECT, PEOPLE_LABELS, Form, People
 from perfdesk.domain.ops import Batch, InsertNode, Op, SetField
 from perfdesk.ui.document import TEMPLATE_FIELD
 from perfdesk.ui.form_template import template_for
@@ -151,8 +151,8 @@ class HeaderPanel(QWidget):
         doc.message.emit(note)
 
     def refresh(self, _field: str = "") -> None:
-        if self.doc is None:
-            return
+        if self.doc is None or self.doc.form.kind == KIND_PROJECT:
+            return  # a project table has its own header (ui/project_header.py); this page is hidden
         form = self.doc.form
         self._build_extra(form)
         for key, edit in self.extra.items():

@@ -16,20 +16,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from perfdesk.domain.model import Goal, Task
+from perfdesk.domain.model import KIND_PROJECT, Goal, Task
 from perfdesk.domain.money import format_amount
-from perfdesk.domain.ops import InsertForm, RemoveForm
 from perfdesk.ui import form_template, menus, settings, task_actions, window_layout, zoom
 from perfdesk.ui.autosave import Autosaver
 from perfdesk.ui.document import Document
@@ -38,13 +35,16 @@ from perfdesk.ui.find_bar import FindBar
 from perfdesk.ui.header_panel import HeaderPanel
 from perfdesk.ui.indicator_editor import IndicatorEditor
 from perfdesk.ui.locate import locate_place
+from perfdesk.ui.navigator import FormNavigator
 from perfdesk.ui.sheet_view import SheetView
 from perfdesk.ui.tree_view import IndicatorTreeView
 from perfdesk.ui.validation_panel import ValidationPanel, Validator
 
 if TYPE_CHECKING:
+    from perfdesk.domain.forms import Template
     from perfdesk.domain.validation import Place
     from perfdesk.ui.output_actions import OutputActions
+    from perfdesk.ui.project_editor import ProjectEditor
 
 FIRST_VALIDATION_LATEST_MS = 1500
 
@@ -108,9 +108,9 @@ class MainWindow(QMainWindow):
     # --- layout -------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.forms_list = QListWidget()
-        self.forms_list.setMaximumHeight(70)
-        self.forms_list.currentItemChanged.connect(self._form_chosen)
+        self.navigator = FormNavigator()
+        self.navigator.new_requested = self.new_form
+        self._project_editor: ProjectEditor | None = None  # built when a project table is first shown
         self.tree = IndicatorTreeView()
         self.editor = IndicatorEditor()
         self.header_panel = HeaderPanel()
@@ -120,7 +120,6 @@ class MainWindow(QMainWindow):
 
         left = QWidget()
         lv = QVBoxLayout(left)
-        lv.addWidget(self.forms_list)
         tree_box = QGroupBox(self.tr("年度绩效指标"))
         tv = QVBoxLayout(tree_box)
         tv.addLayout(_buttons(
@@ -172,7 +171,10 @@ class MainWindow(QMainWindow):
         central = QWidget()
         cv = QVBoxLayout(central)
         cv.setContentsMargins(4, 4, 4, 0)
-        cv.addWidget(split, 1)
+        # A 部门整体 table on page 0, a 项目支出 table on page 1 (ui/project_editor.py).
+        self.pages = QStackedWidget()
+        self.pages.addWidget(split)
+        cv.addWidget(self.pages, 1)
         cv.addWidget(self.find_bar)
         self.setCentralWidget(central)
 
@@ -182,6 +184,12 @@ class MainWindow(QMainWindow):
         self.validation_dock.setObjectName("validation_dock")
         self.validation_dock.setWidget(self.validation_panel)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.validation_dock)
+        self.navigator_dock = QDockWidget(self.tr("表格"), self)
+        self.navigator_dock.setObjectName("navigator_dock")
+        self.navigator_dock.setWidget(self.navigator)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.navigator_dock)
+        self.navigator.watch_validation(self.validator)
+        self.navigator.entered.connect(self._enter_form)
         self.validator.updated.connect(self._validation_updated)
         self.header_panel.watch_validation(self.validator)
 
@@ -222,6 +230,9 @@ class MainWindow(QMainWindow):
         self.editor.set_document(doc)
         self.header_panel.set_document(doc)
         self.find_bar.doc = doc
+        self.navigator.set_document(doc)
+        if self._project_editor is not None:
+            self._project_editor.set_document(doc)
         self.tasks_view.setModel(doc.tasks_model)
         header = self.tasks_view.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -234,14 +245,12 @@ class MainWindow(QMainWindow):
         # discarded, modified undo stack emits cleanChanged as it is destroyed), and Qt drops a
         # method's connection with its window, a lambda's never.
         doc.undo_stack.cleanChanged.connect(self._clean_changed)
-        doc.edited.connect(self.update_status)
-        doc.forms_changed.connect(self.refresh_forms)
+        doc.edited.connect(self.update_title)  # the title names the form: its name may have changed
         doc.form_switched.connect(self._form_switched)
         doc.select_requested.connect(self.select)
         doc.message.connect(self._show_message)
         self.autosaver.watch(doc)
         self.validator.watch(doc)
-        self.refresh_forms()
         self.show_template_blocks()
         self.update_title()
         self.update_status()
@@ -249,7 +258,8 @@ class MainWindow(QMainWindow):
     def commit_pending_edits(self) -> None:
         """Finish a cell still being edited, as Excel does: the clerk typed and pressed Ctrl+S
         (or printed, or closed) without Enter. Called before anything reads the document."""
-        for view in (self.tree, self.tasks_view, self.goals_view):
+        project_views = self._project_editor.views() if self._project_editor is not None else []
+        for view in (self.tree, self.tasks_view, self.goals_view, *project_views):
             if view.state() != QAbstractItemView.State.EditingState:
                 continue
             for editor in view.viewport().findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
@@ -264,42 +274,68 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def _form_switched(self) -> None:
-        self.tree.expandAll()
+        if not self.is_project_form:
+            self.tree.expandAll()
         self.show_template_blocks()
-        self.refresh_forms()
         self.update_title()
 
     def show_template_blocks(self) -> None:
         """A template without 年度主要任务 (湖南) shows no task table."""
+        self.pages.setCurrentWidget(self.project_editor if self.is_project_form else self.pages.widget(0))
         template = form_template.template_for(self.doc.form)
         self.tasks_box.setVisible(template is None or template.has_block("tasks"))
 
-    def refresh_forms(self) -> None:
-        self.forms_list.blockSignals(True)
-        self.forms_list.clear()
-        for form in self.doc.project.forms:
-            item = QListWidgetItem(form.display_name)
-            item.setData(Qt.ItemDataRole.UserRole, form.id)
-            self.forms_list.addItem(item)
-            if form is self.doc.form:
-                self.forms_list.setCurrentItem(item)
-        self.forms_list.blockSignals(False)
-        self.forms_list.setVisible(len(self.doc.project.forms) > 1)
+    @property
+    def project_editor(self) -> ProjectEditor:
+        """The page of a 项目支出 table, built the first time one is shown (not at start-up)."""
+        if self._project_editor is None:
+            from perfdesk.ui.project_editor import ProjectEditor
 
-    def _form_chosen(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
-            self.doc.show_form(item.data(Qt.ItemDataRole.UserRole))
+            self._project_editor = ProjectEditor()
+            self.pages.addWidget(self._project_editor)
+            self._project_editor.watch_validation(self.validator)
+            self._project_editor.set_document(self.doc)
+            self._project_editor.set_read_only(self.doc.read_only)
+        return self._project_editor
+
+    @property
+    def is_project_form(self) -> bool:
+        return self.doc.form.kind == KIND_PROJECT
+
+    def _template(self) -> Template | None:
+        if self.is_project_form:  # its page is built from the declaration: read at once
+            from perfdesk.domain.forms import template_of
+
+            return template_of(self.doc.form)
+        return form_template.template_for(self.doc.form)
+
+    def _enter_form(self) -> None:
+        """Enter in the navigator: the keyboard goes into the form's first table."""
+        if self.is_project_form:
+            tree = self.project_editor.trees["year"]
+            tree.setFocus()
+            if not tree.currentIndex().isValid():
+                tree.setCurrentIndex(tree.model().index(0, 0))
+        else:
+            self.tree.setFocus()
+            if not self.tree.currentIndex().isValid():
+                self.tree.setCurrentIndex(self.doc.tree_model.index(0, 0))
 
     def update_title(self) -> None:
         marker = self.tr("（只读）") if self.doc.read_only else ""
-        template = form_template.template_for(self.doc.form)
+        template = self._template()
         kind = "" if template is None or template.default else f" · {template.name}"  # a province table says which
+        if len(self.doc.project.forms) > 1 or self.is_project_form:  # which table of the file is shown
+            kind = f" — {self.doc.form.display_name}" + (f"（{template.name}）" if template is not None else "")
         self.setWindowTitle(f"{self.files.display_name()}{kind}{marker}[*] — perfdesk")
         self.setWindowModified(self.doc.is_modified)
         if self.doc.read_only or getattr(self, "read_only_guard", None) is not None:
             from perfdesk.ui import read_only  # only once a file is opened read-only
 
             read_only.show_read_only(self, self.doc.read_only)
+            self.navigator.set_read_only(self.doc.read_only)
+            if self._project_editor is not None:
+                self._project_editor.set_read_only(self.doc.read_only)
         self.update_status()
 
     def update_status(self) -> None:
@@ -311,7 +347,11 @@ class MainWindow(QMainWindow):
         else:
             saved = self.tr("已保存") if self.doc.path else ""  # a new, untouched project: nothing to say
         self.saved_label.setText(saved)
-        template = form_template.template_for(self.doc.form)
+        template = self._template()
+        if self.is_project_form:  # which project, on which template
+            self.sum_label.setText(self.tr("当前表：{0}　表样：{1}").format(
+                self.doc.form.display_name, template.name if template is not None else self.doc.form.template))
+            return
         if template is not None and not template.has_block("tasks"):
             self.sum_label.setText(self.tr("表样：{0}").format(template.name))  # no money block to sum
             return
@@ -323,7 +363,9 @@ class MainWindow(QMainWindow):
 
     def select(self, kind: str, ident: str) -> None:
         doc = self.doc
-        if kind == "indicator":
+        if self.is_project_form:
+            self.project_editor.select(kind, ident)
+        elif kind == "indicator":
             try:
                 _, _, indicator = doc.find_indicator(doc.form, ident)
             except KeyError:  # not in this form (any more)
@@ -348,6 +390,9 @@ class MainWindow(QMainWindow):
         self.problems_label.setStyleSheet("color: #b00020;" if errors else "")
 
     def locate(self, place: Place) -> None:
+        if self.is_project_form and place.kind in ("indicator", "level2", "goal") and place.ref_id:
+            self.project_editor.select("goal" if place.kind == "goal" else "indicator", place.ref_id)
+            return
         locate_place(self, place)
 
     def _tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
@@ -395,23 +440,24 @@ class MainWindow(QMainWindow):
 
         dialog = NewFormDialog(self.doc.project, self)
         if dialog.exec():
-            form = dialog.build()
-            self.doc.apply(InsertForm(len(self.doc.project.forms), form),
-                           self.tr("新建表“{0}”").format(form.display_name))
+            self.navigator.add_form(dialog.build())
+
+    def show_navigator(self) -> None:
+        """表格 › 显示表格列表: the dock back if closed, the keyboard in it."""
+        self.navigator_dock.show()
+        self.navigator.view.setFocus()
 
     def remove_form(self, ask: bool = True) -> None:
-        if len(self.doc.project.forms) > 1:
-            if ask:
-                buttons = QMessageBox.StandardButton
-                answer = QMessageBox.question(
-                    self, self.tr("删除表"),
-                    self.tr("删除“{0}”这张表？\n（删错了可以用“编辑 › 撤销”恢复）").format(self.doc.form.display_name),
-                    buttons.Yes | buttons.No, buttons.No)
-                if answer != buttons.Yes:
-                    return
-            self.doc.apply(RemoveForm(self.doc.form.id), self.tr("删除表“{0}”").format(self.doc.form.display_name))
-        else:
-            self.statusBar().showMessage(self.tr("项目中至少要有一张表"), 5000)
+        """删除当前表, after asking (the navigator's 删除 and Delete key do the same)."""
+        if ask:
+            self.navigator.remove_current()
+            return
+        confirm = self.navigator.confirm
+        self.navigator.confirm = lambda _name: True
+        try:
+            self.navigator.remove_current()
+        finally:
+            self.navigator.confirm = confirm
 
     # --- window events ------------------------------------------------------------------
 

@@ -95,7 +95,9 @@ def build_menus(window: MainWindow) -> None:
 
     form_menu = bar.addMenu(tr("表格(&T)"))
     _action(window, form_menu, tr("新建表(&N)…"), window.new_form)
+    _action(window, form_menu, tr("复制当前表(&C)"), lambda: window.navigator.duplicate_current())
     _action(window, form_menu, tr("删除当前表(&D)"), window.remove_form)
+    _action(window, form_menu, tr("显示表格列表(&L)"), window.show_navigator)
 
     help_menu = bar.addMenu(tr("帮助(&H)"))
     _action(window, help_menu, tr("使用说明(&G)"), lambda: _help_dialogs().show_guide(window), QKeySequence("F1"))

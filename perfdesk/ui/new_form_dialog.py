@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from perfdesk.domain.framework import all_frameworks
-from perfdesk.domain.model import Form, Project, new_form, next_budget_year
+from perfdesk.domain.model import KIND_PROJECT, Form, Project, new_form, next_budget_year
 from perfdesk.domain.ops import copy_node
 
 
@@ -60,7 +60,7 @@ class NewFormDialog(QDialog):
             self.template.addItem(f"{template.title}（{template.name}）", template.id)
         fields.addRow(self.tr("表种和表样（空白表）："), self.template)
         fields.addRow(self.tr("年度："), self.year)
-        fields.addRow(self.tr("部门（单位）名称："), self.department)
+        fields.addRow(self.tr("部门（单位）名称\n或主管部门（项目表）："), self.department)
         fields.addRow(self.tr("指标体系（空白表）："), self.framework)
         layout.addLayout(fields)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -89,11 +89,35 @@ class NewFormDialog(QDialog):
             source = next(f for f in self.project.forms if f.id == self.source.currentData())
             # Fresh ids throughout: last year's table is where clerks start.
             form = dataclasses.replace(copy_node(source), year=self.year.value())
+        elif self._template_kind() == KIND_PROJECT:
+            from perfdesk.domain.project import new_project_form
+
+            form = new_project_form(self.year.value(), template=self.template.currentData(),
+                                    framework=self.framework.currentData())
+            department = self.department.text().strip()
+            if department:  # the project's 主管部门 (88号: 主管部门及代码)
+                from perfdesk.domain.forms import template_of
+
+                key = next((f.key for f in template_of(form).fields if f.key.startswith("主管部门")), None)
+                if key is not None:
+                    form = dataclasses.replace(form, fields={**form.fields, key: department})
+            return form
         else:
             form = new_form(self.year.value(), framework=self.framework.currentData(),
                             template=self.template.currentData())
         if self.department.text().strip():  # a new object, not yet in any project
             form = dataclasses.replace(form, department=self.department.text().strip())
         return form
+
+    def _template_kind(self) -> str:
+        from perfdesk.domain.forms import get_template
+
+        template = get_template(self.template.currentData() or "")
+        return template.kind if template is not None else ""
+
+    def choose_template(self, template_id: str) -> None:
+        """Pick a kind and template (项目支出 · 一体化 …) for an empty table."""
+        self.empty.setChecked(True)
+        self.template.setCurrentIndex(self.template.findData(template_id))
 
 

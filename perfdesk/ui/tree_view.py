@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderV
 from perfdesk.domain.model import Indicator, Level1, Level2
 from perfdesk.domain.ops import Batch, InsertNode, MoveNode, RemoveNode
 from perfdesk.ui.roles import touches_text
+from perfdesk.ui.tree_model import IndicatorTreeModel
 
 if TYPE_CHECKING:
     from perfdesk.ui.document import Document
@@ -213,6 +214,12 @@ class IndicatorTreeView(QTreeView):
             super().keyPressEvent(event)
         elif event.matches(QKeySequence.StandardKey.Paste):
             self.paste(QGuiApplication.clipboard().text())
+        elif event.matches(QKeySequence.StandardKey.Copy):  # rows another form's tree can paste
+            from perfdesk.ui.tree_copy import copy_rows
+
+            model = self.model()
+            assert isinstance(model, IndicatorTreeModel)
+            copy_rows(model, self.selected_indicators(), self.current_node())
         elif key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not ctrl:
             self.tab_to_cell(-1 if key == Qt.Key.Key_Backtab else 1)
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not ctrl:

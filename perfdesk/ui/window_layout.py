@@ -23,6 +23,9 @@ GOAL_ROWS = 4
 
 
 
+NAVIGATOR_WIDTH = {False: 360, True: 290}  # the 表格 dock: names, 年度资金 and 审核 readable
+
+
 def _parent(widget: QWidget) -> QWidget:
     """The box a panel sits in (every panel of the main window has one)."""
     parent = widget.parentWidget()
@@ -57,6 +60,7 @@ def apply(window: MainWindow) -> None:
     compact(window)
     small = window.height() < SMALL_SCREEN_HEIGHT
     window.resizeDocks([window.validation_dock], [DOCK_HEIGHT[small]], Qt.Orientation.Vertical)
+    window.resizeDocks([window.navigator_dock], [NAVIGATOR_WIDTH[small]], Qt.Orientation.Horizontal)
     header_box = _parent(window.header_panel)
     goals_box = _parent(window.goals_view)
     tasks_box = _parent(window.tasks_view)

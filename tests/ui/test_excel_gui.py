@@ -18,7 +18,7 @@ def test_export_then_import_adds_an_undoable_form(window, tmp_path, monkeypatch)
     assert excel_dialogs.import_excel(window, target, preview=False) == 1
     assert len(window.doc.project.forms) == 2
     assert jsonform.form_to_dict(window.doc.form) == original  # lossless, and shown
-    assert window.forms_list.count() == 2
+    assert window.navigator.form_count() == 2
     window.undo_action.trigger()
     assert len(window.doc.project.forms) == 1
 

@@ -195,7 +195,7 @@ def test_forms_list_and_copy_of_last_years_form(window):
     assert form.year == 2023 and form.indicator_count() == 70
     assert form.id != window.doc.project.forms[0].id
     window.doc.apply(InsertForm(1, form), "新建表")
-    assert window.forms_list.count() == 2 and not window.forms_list.isHidden()
+    assert window.navigator.form_count() == 2 and not window.navigator_dock.isHidden()
     assert window.doc.form is form
     # 删除当前表 asks first; No keeps it.
     replies = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
@@ -203,14 +203,14 @@ def test_forms_list_and_copy_of_last_years_form(window):
     QMessageBox.question = lambda *a, **k: next(replies)
     try:
         window.remove_form()
-        assert window.forms_list.count() == 2
+        assert window.navigator.form_count() == 2
         window.remove_form()
-        assert window.forms_list.count() == 1 and window.doc.form is not form
+        assert window.navigator.form_count() == 1 and window.doc.form is not form
         window.doc.undo_stack.undo()  # 撤销 brings it back
-        assert window.forms_list.count() == 2
+        assert window.navigator.form_count() == 2
     finally:
         QMessageBox.question = original
-    window.forms_list.setCurrentRow(0)
+    window.navigator.view.setCurrentIndex(window.navigator._rows[window.doc.project.forms[0].id].index())
     assert window.doc.form.year == 2022
     window.doc.undo_stack.undo()
     assert len(window.doc.project.forms) == 1
