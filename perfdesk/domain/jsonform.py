@@ -65,7 +65,7 @@ def _declared_keys(form: Form) -> tuple[list[str], list[str]]:
     return [c.key for c in template.extra_indicator_columns], [f.key for f in template.extra_fields]
 
 
-def _indicator_dict(
+def indicator_dict(
     level1: Level1, level2: Level2, ind: Indicator, columns: list[str], horizon: str | None = None
 ) -> dict[str, Any]:
     parsed = ind.parsed
@@ -86,46 +86,6 @@ def _indicator_dict(
     return out
 
 
-# A project table's 项目资金 cells: JSON nests them by side, the model keys them ``mid.total``.
-FUND_ORDER = (
-    "mid.total", "mid.fiscal", "mid.other", "year.total", "year.fiscal", "year.carryover", "year.other",
-    "project_total", "project_fiscal",
-)
-
-
-def _funds_dict(form: Form) -> dict[str, Any]:
-    from perfdesk.domain.forms import template_of
-
-    block = template_of(form).block("funds")
-    declared = [c.key for c in block.columns] if block else []
-    keys = [k for k in FUND_ORDER if k in declared or k in form.funds]
-    keys += sorted(k for k in form.funds if k not in keys)
-    out: dict[str, Any] = {}
-    for key in keys:
-        side, _, cell = key.partition(".")
-        value = form.funds.get(key) or None
-        if cell:
-            out.setdefault(side, {})[cell] = value
-        else:
-            out[key] = value
-    return out
-
-
-def _project_to_dict(form: Form, header: dict[str, Any], columns: list[str]) -> dict[str, Any]:
-    return {
-        **header,
-        "funds": _funds_dict(form),
-        "goals": {h: [g.text for g in form.side_goals(h)] for h in HORIZONS},
-        "groups": [
-            {"horizon": h, "level1": l1.name, "level2": [l2.name for l2 in l1.children]}
-            for h in HORIZONS for l1 in form.side(h)
-        ],
-        "indicators": [
-            _indicator_dict(l1, l2, ind, columns, h) for h in HORIZONS for l1, l2, ind in form.iter_indicators(h)
-        ],
-    }
-
-
 def form_to_dict(form: Form, project: Project | None = None) -> dict[str, Any]:
     """One form; ``project`` (the file it is in) lets a self-evaluation name its target table."""
     total, fiscal, other = form.sums()
@@ -141,7 +101,9 @@ def form_to_dict(form: Form, project: Project | None = None) -> dict[str, Any]:
     if form.fields:
         header["fields"] = declared_order(form.fields, fields)
     if form.kind == KIND_PROJECT:
-        return _project_to_dict(form, header, columns)
+        from perfdesk.domain.jsonproject import project_to_dict as project_form_to_dict
+
+        return project_form_to_dict(form, header, columns)
     if form.kind == KIND_SELF_EVALUATION:
         from perfdesk.domain import jsonself
 
@@ -155,7 +117,7 @@ def form_to_dict(form: Form, project: Project | None = None) -> dict[str, Any]:
         "totals": {"total": to_text(total), "fiscal": to_text(fiscal), "other": to_text(other)},
         "goals": [g.text for g in form.goals],
         "groups": [{"level1": l1.name, "level2": [l2.name for l2 in l1.children]} for l1 in form.tree],
-        "indicators": [_indicator_dict(l1, l2, ind, columns) for l1, l2, ind in form.iter_indicators()],
+        "indicators": [indicator_dict(l1, l2, ind, columns) for l1, l2, ind in form.iter_indicators()],
     }
 
 
@@ -265,7 +227,9 @@ def _form_from_dict(r: _Reader, data: dict[str, Any], where: str, pending: dict 
         )
     rows: dict[str, int] = {}  # a self-evaluation's row id -> its source_row position
     if kind == KIND_PROJECT:
-        _project_parts(r, data, form, where)
+        from perfdesk.domain.jsonproject import parts_from_dict
+
+        parts_from_dict(r, data, form, where)
     elif kind == KIND_SELF_EVALUATION:
         from perfdesk.domain import jsonself
 
@@ -273,7 +237,7 @@ def _form_from_dict(r: _Reader, data: dict[str, Any], where: str, pending: dict 
         if pending is not None:
             pending[form.id] = (number, rows)
     else:
-        _goal_texts(r, r.items(data, "goals", where), form.goals, where, "")
+        goal_texts(r, r.items(data, "goals", where), form.goals, where, "")
     for i, group in enumerate(r.items(data, "groups", where), start=1):
         place = f"{where}指标分组第{i}项"
         group = r.obj(group, place)
@@ -330,34 +294,11 @@ def _horizon(r: _Reader, item: dict[str, Any], kind: str, place: str) -> str:
     return horizon
 
 
-def _goal_texts(r: _Reader, items: list[Any], goals: list[Goal], where: str, side: str) -> None:
+def goal_texts(r: _Reader, items: list[Any], goals: list[Goal], where: str, side: str) -> None:
     for i, goal in enumerate(items, start=1):
         if not isinstance(goal, str):
             raise r.fail(where, f"的{side}目标{i}应为文字")
         goals.append(Goal(goal))
-
-
-def _project_parts(r: _Reader, data: dict[str, Any], form: Form, where: str) -> None:
-    """A project table's 项目资金 and its 中期/年度 goals."""
-    goals = data.get("goals", {})
-    if isinstance(goals, list):  # a single list: the 年度 goals
-        goals = {"year": goals}
-    goals = r.obj(goals, f"{where}“goals”")
-    for side, label in (("mid", "中期"), ("year", "年度")):
-        _goal_texts(r, r.items(goals, side, f"{where}“goals”"), form.side_goals(side), f"{where}“goals”", label)
-    funds = r.obj(data.get("funds", {}), f"{where}“funds”")
-    flat: dict[str, Any] = {}
-    for key, value in funds.items():
-        if isinstance(value, dict):
-            flat.update({f"{key}.{cell}": v for cell, v in value.items()})
-        else:
-            flat[key] = value
-    for key, value in flat.items():
-        if value is None:
-            continue
-        if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
-            raise r.fail(f"{where}“funds”", f"的“{key}”不是金额")
-        form.funds[key] = value if isinstance(value, str) else format(Decimal(value), "f")
 
 
 def _template(r: _Reader, data: dict[str, Any], kind: str, where: str) -> str:
