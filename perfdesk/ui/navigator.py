@@ -41,11 +41,12 @@ IDLE_BATCH = 1  # forms checked per idle tick (a few ms): keys and clicks are ne
 
 
 def year_total(form: Form) -> str:
-    """年度资金总额: a project's 年度 cell, a 部门整体 table's 金额合计."""
-    if form.kind == KIND_PROJECT:
-        amount = form.fund("year.total")
+    """年度资金总额: a project's 年度 cell (a 绩效自评表's 全年预算数), a 部门整体 table's 金额合计."""
+    if form.kind in (KIND_PROJECT, KIND_SELF_EVALUATION):
+        key = "year.total" if form.kind == KIND_PROJECT else "total.full_year"
+        amount = form.fund(key)
         if amount is None:
-            return form.funds.get("year.total", "")
+            return form.funds.get(key, "")
         return format_amount(amount)
     total = form.sums()[0]
     return format_amount(total) if form.tasks else ""

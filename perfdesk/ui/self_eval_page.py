@@ -102,6 +102,9 @@ class SelfEvalPage(QWidget):
         self.goal_actual.installEventFilter(self.undo_keys)
         self.goal_actual.textChanged.connect(self._goal_actual_edited)
         self._showing_goal = False
+        lines = self.fontMetrics().lineSpacing() * 4 + 12  # four goals in sight: the grid gets the rest
+        for part in (self.expected, self.goal_actual):
+            part.setMaximumHeight(lines)
         for title, part in ((self.tr("预期目标"), self.expected), (self.tr("实际完成情况"), self.goal_actual)):
             column = QVBoxLayout()
             column.addWidget(QLabel(title))

@@ -210,3 +210,29 @@ def test_sync_with_the_target_previews_confirms_and_undoes_in_one_step(window, q
     window.undo_action.trigger()  # the whole sync is one step
     assert [ind.name for _a, _b, ind in page.model.rows] == [w[1] for w in WORKED]
     assert people.value == "≥1000人次" and page.total.text() == "总分 92.00　等级 优"
+
+
+def test_an_over_achieved_row_may_be_lowered_and_marks_what_breaks_the_rules(window, qtbot, monkeypatch, tmp_path):
+    from perfdesk.ui.self_eval_rows import FLAG_COLOURS
+
+    open_training(window, tmp_path)
+    create_self_eval(window, monkeypatch)
+    page = window.self_eval_page
+    model, view = page.model, page.table
+    fill_worked_example(window, qtbot)
+    rows = {ind.name: n for n, (_a, _b, ind) in enumerate(model.rows)}
+    people = model.index(rows["培训人次"], SCORE)
+    assert not model.flags(people) & Qt.ItemFlag.ItemIsEditable
+    type_cell(qtbot, view, rows["培训人次"], ACTUAL, "1300人次")  # ≥ 1.2 × 1000: over-achieved
+    assert model.flags(people) & Qt.ItemFlag.ItemIsEditable
+    assert model.index(rows["培训人次"], ACTUAL).data(Qt.ItemDataRole.BackgroundRole).color() == FLAG_COLOURS["over"]
+    assert people.data() == "15.00" and page.total.text() == "总分 92.75　等级 优"
+    type_cell(qtbot, view, rows["培训人次"], SCORE, "14")  # lowered: counts
+    assert people.data() == "14.00" and page.total.text() == "总分 91.75　等级 优"
+    quality = model.index(rows["培训质量"], SCORE)
+    type_cell(qtbot, view, rows["培训质量"], SCORE, "7")  # 达成 allows 8–10 only
+    assert quality.data(Qt.ItemDataRole.BackgroundRole).color() == FLAG_COLOURS["error"]
+    window.undo_action.trigger()
+    assert quality.data() == "10.00"
+    assert quality.data(Qt.ItemDataRole.BackgroundRole) is None or \
+        quality.data(Qt.ItemDataRole.BackgroundRole).color() != FLAG_COLOURS["error"]
