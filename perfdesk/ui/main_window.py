@@ -425,8 +425,8 @@ class MainWindow(QMainWindow):
         self.problems_label.setStyleSheet("color: #b00020;" if errors else "")
 
     def locate(self, place: Place) -> None:
-        if self.is_self_eval_form and place.kind == "indicator" and place.ref_id:
-            self.self_eval_page.select("indicator", place.ref_id)
+        if self.is_self_eval_form:
+            self.self_eval_page.locate(place)
             return
         if self.is_project_form and place.kind in ("indicator", "level2", "goal") and place.ref_id:
             self.project_editor.select("goal" if place.kind == "goal" else "indicator", place.ref_id)

@@ -283,7 +283,7 @@ class FormNavigator(QWidget):
             form = self._pending.pop(0)
             if form.id in self.status or form not in self.doc.project.forms:
                 continue
-            problems = validate_form(form, settings)
+            problems = validate_form(form, settings, project=self.doc.project)
             errors = sum(p.severity is Severity.ERROR for p in problems)
             warnings = sum(p.severity is Severity.WARNING for p in problems)
             self.status[form.id] = (errors, warnings)

@@ -37,11 +37,12 @@ from perfdesk.domain.ops import Batch, Op, SetField
 from perfdesk.domain.scoring import BANDS, profiles
 from perfdesk.ui.op_push import push_op
 from perfdesk.ui.self_eval_budget import BudgetBlock
-from perfdesk.ui.self_eval_rows import ACTUAL, EXPLANATION_ROLE, QUALITATIVE_ROLE, SelfEvalRowsModel
+from perfdesk.ui.self_eval_rows import ACTUAL, EXPLANATION_ROLE, QUALITATIVE_ROLE, WEIGHT, SelfEvalRowsModel
 from perfdesk.ui.undo_keys import DocumentUndoKeys
 
 if TYPE_CHECKING:
     from perfdesk.domain.self_eval import FormScore
+    from perfdesk.domain.validation import Place
     from perfdesk.ui.document import Document
 
 Index = QModelIndex | QPersistentModelIndex
@@ -312,13 +313,29 @@ class SelfEvalPage(QWidget):
         column = next((c for c, k in KEYS.items() if k == key), NOT_APPLICABLE_COLUMN)
         self.table.setCurrentIndex(self.model.index(row, column))
 
-    def select(self, kind: str, ident: str) -> None:
-        """Show a 三级 of this form (查找, 审核)."""
+    def select(self, kind: str, ident: str, key: str = self_eval.ACTUAL) -> None:
+        """Show a 三级 of this form (查找, 审核), at the column of ``key``."""
+        from perfdesk.ui.self_eval_rows import KEYS, VALUE
+
         if kind == "indicator":
             row = self.model.row_of(ident)
             if row is not None:
+                column = VALUE if key == "value" else next((c for c, k in KEYS.items() if k == key), ACTUAL)
                 self.table.setFocus()
-                self.table.setCurrentIndex(self.model.index(row, ACTUAL))
+                self.table.setCurrentIndex(self.model.index(row, column))
+
+    def locate(self, place: Place) -> None:
+        """Double-click in 审核结果: the cell the problem is about."""
+        field = place.field or ""
+        if place.kind == "indicator" and place.ref_id:
+            self.select("indicator", place.ref_id, field)
+        elif field.startswith("funds:") and field[len("funds:"):] in self.budget.cells:
+            self.budget.cells[field[len("funds:"):]].setFocus()
+        elif field.removeprefix("fields:") in self.fields:
+            self.fields[field.removeprefix("fields:")].setFocus()
+        elif field == "tree" and self.model.rowCount():
+            self.table.setFocus()
+            self.table.setCurrentIndex(self.model.index(0, WEIGHT))
 
     # --- edits -----------------------------------------------------------------------------------
 

@@ -236,3 +236,31 @@ def test_an_over_achieved_row_may_be_lowered_and_marks_what_breaks_the_rules(win
     assert quality.data() == "10.00"
     assert quality.data(Qt.ItemDataRole.BackgroundRole) is None or \
         quality.data(Qt.ItemDataRole.BackgroundRole).color() != FLAG_COLOURS["error"]
+
+
+def test_audit_of_the_self_evaluation_locates_its_cells_and_checks_the_target(window, qtbot, monkeypatch, tmp_path):
+    """审核 in the window: a missing 偏差原因 goes to that cell; a changed target is S13 (the window
+    gives the validator the file, so the self-evaluation is compared with its target table)."""
+    from perfdesk.ui.self_eval_rows import DEVIATION
+
+    open_training(window, tmp_path)
+    project_form = window.doc.form
+    create_self_eval(window, monkeypatch)
+    form = window.doc.form
+    page = window.self_eval_page
+    fill_worked_example(window, qtbot)
+    window.validator.start()
+    rows = {ind.name: n for n, (_a, _b, ind) in enumerate(page.model.rows)}
+    late = page.model.rows[rows["培训完成时间"]][2]
+    problem = next(p for p in window.validator.problems if p.place.ref_id == late.id and p.place.field == "deviation")
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    window.locate(problem.place)
+    assert page.table.currentIndex().row() == rows["培训完成时间"]
+    assert page.table.currentIndex().column() == DEVIATION and page.table.hasFocus()
+
+    target = next(i for _a, _b, i in project_form.iter_indicators() if i.name == "培训人次")
+    window.doc.apply(SetField(project_form.id, "indicator", target.id, "value", "≥1200人次"), "改")
+    window.doc.show_form(form.id)
+    window.validator.run()
+    people = page.model.rows[rows["培训人次"]][2]
+    assert any(p.place.ref_id == people.id and p.place.field == "value" for p in window.validator.problems)
