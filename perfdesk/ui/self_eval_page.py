@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 from perfdesk.domain import self_eval
 from perfdesk.domain.model import KIND_SELF_EVALUATION, Form
 from perfdesk.domain.ops import Batch, Op, SetField
-from perfdesk.domain.scoring import BANDS, profiles
+from perfdesk.domain.scoring import profiles
 from perfdesk.ui.op_push import push_op
 from perfdesk.ui.self_eval_budget import BudgetBlock
-from perfdesk.ui.self_eval_rows import ACTUAL, EXPLANATION_ROLE, QUALITATIVE_ROLE, WEIGHT, SelfEvalRowsModel
+from perfdesk.ui.self_eval_rows import ACTUAL, EXPLANATION_ROLE, WEIGHT, ActualDelegate, SelfEvalRowsModel
 from perfdesk.ui.undo_keys import DocumentUndoKeys
 
 if TYPE_CHECKING:
@@ -49,31 +49,6 @@ Index = QModelIndex | QPersistentModelIndex
 EDIT_TRIGGERS = (QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
                  | QAbstractItemView.EditTrigger.AnyKeyPressed)
 REVERSE_MODES = (("", "按计分方案"), ("linear", "线性扣分（linear）"), ("ratio", "比例（ratio）"))
-
-
-class ActualDelegate(QStyledItemDelegate):
-    """A 定性 row's 实际完成值: an editable drop-down of the three 档次 (a short description may follow)."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        if index.column() == ACTUAL and index.data(QUALITATIVE_ROLE):
-            combo = QComboBox(parent)
-            combo.setEditable(True)
-            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            combo.addItems(list(BANDS))
-            return combo
-        return super().createEditor(parent, option, index)
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        if isinstance(editor, QComboBox):
-            editor.setEditText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
-            return
-        super().setEditorData(editor, index)
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
-            return
-        super().setModelData(editor, model, index)
 
 
 class SelfEvalPage(QWidget):
@@ -150,12 +125,24 @@ class SelfEvalPage(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.total)
 
+        # 部门整体 (dept-self-eval): the target table's 年度主要任务, copied and read-only
+        self.tasks_box = QGroupBox(self.tr("年度主要任务（预算金额：万元；来自目标表）"))
+        self.tasks = QTableWidget(0, 5)
+        self.tasks.setHorizontalHeaderLabels([self.tr("任务名称"), self.tr("主要内容"), self.tr("总额"),
+                                              self.tr("财政拨款"), self.tr("其他资金")])
+        self.tasks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tasks.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.tasks.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 40)
+        QVBoxLayout(self.tasks_box).addWidget(self.tasks)
+        self.tasks_box.hide()
+
         split = QSplitter(Qt.Orientation.Vertical)
-        for block in (top, goals, grid_box):
+        for block in (top, self.tasks_box, goals, grid_box):
             split.addWidget(block)
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 0)
-        split.setStretchFactor(2, 4)
+        split.setStretchFactor(2, 0)
+        split.setStretchFactor(3, 4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split, 1)
@@ -218,7 +205,9 @@ class SelfEvalPage(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.fields = {}
-        shown = [f for f in template_of(self.form).fields if f.key != "year" and f.type != "longtext"]
+        template = template_of(self.form)
+        self.tasks_box.setVisible(template.has_block("tasks"))
+        shown = [f for f in template.fields if f.key != "year" and f.type != "longtext"]
         self.header_box.setTitle(self.tr("单位信息") if any(f.key == "department" for f in shown)
                                  else self.tr("项目信息"))
         for row, field in enumerate(shown):
@@ -245,6 +234,7 @@ class SelfEvalPage(QWidget):
             if edit.text() != text:
                 edit.setText(text)
         self.budget.refresh()
+        self._show_tasks(form)
         texts = [g.text for g in form.goals]
         if [self.expected.item(n).text() for n in range(self.expected.count())] != texts:
             self.expected.clear()
@@ -258,6 +248,21 @@ class SelfEvalPage(QWidget):
             (p.id for p in profiles().values() if p.default), ""))
         self._set_combo(self.reverse, form.reverse_mode)
         self.show_scores()
+
+    def _show_tasks(self, form: Form) -> None:
+        if not self.tasks_box.isVisibleTo(self):
+            return
+        from perfdesk.domain.money import format_amount
+
+        self.tasks.setRowCount(len(form.tasks))
+        for row, task in enumerate(form.tasks):
+            amounts = [task.unparsed.get(k) or (format_amount(v) if v is not None else "")
+                       for k, v in (("total", task.total), ("fiscal", task.fiscal), ("other", task.other))]
+            for column, text in enumerate([task.name, task.content, *amounts]):
+                item = QTableWidgetItem(text)
+                if column >= 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.tasks.setItem(row, column, item)
 
     @staticmethod
     def _set_combo(combo: QComboBox, value: str) -> None:

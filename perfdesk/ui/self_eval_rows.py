@@ -13,12 +13,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from perfdesk.domain import self_eval
 from perfdesk.domain.model import Form, Indicator
 from perfdesk.domain.ops import SetField
+from perfdesk.domain.scoring import BANDS
 from perfdesk.domain.scoring.rows import NOT_APPLICABLE, OUT_OF_RANGE, OUTSIDE_BAND, OVER_ACHIEVED, QUALITATIVE, RAISED
 from perfdesk.ui.op_push import push_op
 
@@ -188,3 +190,28 @@ class SelfEvalRowsModel(QAbstractTableModel):
         op = SetField(self.form.id, "indicator", row.id, key, text)
         return push_op(self.doc, op, self.tr("修改“{0}”的{1}").format(row.name, self.headers[column]),
                        merge_key=("indicator", row.id, key))
+
+
+class ActualDelegate(QStyledItemDelegate):
+    """A 定性 row's 实际完成值: an editable drop-down of the three 档次 (a short description may follow)."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        if index.column() == ACTUAL and index.data(QUALITATIVE_ROLE):
+            combo = QComboBox(parent)
+            combo.setEditable(True)
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            combo.addItems(list(BANDS))
+            return combo
+        return super().createEditor(parent, option, index)
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setEditText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            return
+        super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+            return
+        super().setModelData(editor, model, index)

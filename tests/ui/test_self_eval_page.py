@@ -264,3 +264,37 @@ def test_audit_of_the_self_evaluation_locates_its_cells_and_checks_the_target(wi
     window.validator.run()
     people = page.model.rows[rows["培训人次"]][2]
     assert any(p.place.ref_id == people.id and p.place.field == "value" for p in window.validator.problems)
+
+
+def test_a_department_self_evaluation_from_the_navigator_with_header_and_goal_text_typed(window, qtbot,
+                                                                                          monkeypatch):
+    """The sample is a 部门整体 table: the navigator's 自评 makes a dept-self-eval with its tasks (read-only),
+    the 部门（单位）名称 and 实际完成情况 typed through an input method, each one undo step."""
+    from PySide6.QtWidgets import QToolButton
+
+    from perfdesk.ui.self_eval_sync import NewSelfEvalDialog
+
+    source = window.doc.form
+    monkeypatch.setattr(NewSelfEvalDialog, "exec", lambda dialog: True)
+    button = next(b for b in window.navigator.findChildren(QToolButton) if b.text() == "自评")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    form = window.doc.form
+    page = window.self_eval_page
+    assert form.kind == "self_evaluation" and form.template == "dept-self-eval" and form.source_form == source.id
+    assert page.tasks_box.isVisibleTo(window) and page.tasks.rowCount() == len(source.tasks)
+    assert page.tasks.item(0, 0).text() == source.tasks[0].name
+    assert page.header_box.title() == "单位信息"
+    edit = page.fields["department"]
+    assert edit.text() == source.department
+    edit.setFocus()
+    edit.selectAll()
+    commit_text(edit, "某县人社局")
+    assert form.department == "某县人社局"
+    page.goal_actual.setFocus()
+    commit_text(page.goal_actual, "全年完成")
+    commit_text(page.goal_actual, "培训950人次")
+    assert form.fields["实际完成情况"] == "全年完成培训950人次"
+    window.undo_action.trigger()  # the two commits are one step
+    assert "实际完成情况" not in form.fields and page.goal_actual.toPlainText() == ""
+    window.undo_action.trigger()
+    assert form.department == source.department and edit.text() == source.department
