@@ -1,4 +1,5 @@
-"""The indicator grid of a 绩效自评表 as a Qt table model, with its scores beside what was typed.
+"""The indicator grid of a 绩效自评表 as a Qt table model, with its scores beside what was typed,
+and its delegate (a 定性 row's 实际完成值 offers the three 档次 in an editable drop-down).
 
 One row per 三级 (年度 side): 一级/二级/三级 and 年度指标值 copied from the target table and
 read-only; 实际完成值, 分值, 得分 (typed only where the rules allow it: 定性 rows, over-achieved

@@ -298,3 +298,32 @@ def test_a_department_self_evaluation_from_the_navigator_with_header_and_goal_te
     assert "实际完成情况" not in form.fields and page.goal_actual.toPlainText() == ""
     window.undo_action.trigger()
     assert form.department == source.department and edit.text() == source.department
+
+
+def test_a_self_evaluation_opened_read_only_cannot_be_changed(window, qtbot, monkeypatch, tmp_path):
+    from perfdesk.ui.project_lock import ProjectLock
+    from tests.self_eval_forms import filled
+
+    project = training_project()
+    form = filled(project, reasons=True)
+    path = tmp_path / "别人在用.db"
+    save_project(project, path)
+    other = ProjectLock(path)
+    assert other.acquire()
+    monkeypatch.setattr(type(window.files), "_ask_locked", lambda self, p, owner: "read_only")
+    window.doc.undo_stack.setClean()
+    assert window.files.open_path(path, ask=False) and window.doc.read_only
+    window.doc.show_form(form.id)
+    page = window.self_eval_page
+    before = jsonform.dumps(window.doc.project)
+    assert page.total.text() == "总分 92.00　等级 优"
+    view = page.table
+    view.setFocus()
+    view.setCurrentIndex(page.model.index(0, ACTUAL))
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    assert view.state() != view.State.EditingState
+    assert not page.reverse.isEnabled() and not page.sync_button.isEnabled()
+    assert page.budget.cells["total.executed"].isReadOnly() and page.goal_actual.isReadOnly()
+    assert not page.model.setData(page.model.index(0, WEIGHT), "20")  # the document refuses any path
+    assert jsonform.dumps(window.doc.project) == before
+    other.release()
