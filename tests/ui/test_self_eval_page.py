@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox, QMenu
 
 from perfdesk.domain import jsonform
-from perfdesk.domain.ops import RemoveNode, SetField
+from perfdesk.domain.model import Indicator
+from perfdesk.domain.ops import InsertNode, RemoveNode, SetField
 from perfdesk.store import open_project, save_project
 from perfdesk.ui.self_eval_rows import ACTUAL, NOT_APPLICABLE_COLUMN, SCORE, WEIGHT
 from tests.self_eval_forms import WORKED, training_project
@@ -184,6 +185,8 @@ def test_sync_with_the_target_previews_confirms_and_undoes_in_one_step(window, q
     targets = {ind.name: ind for _a, _b, ind in project_form.iter_indicators()}
     window.doc.apply(SetField(project_form.id, "indicator", targets["培训人次"].id, "value", "≥1200人次"), "改")
     window.doc.apply(RemoveNode(project_form.id, "indicator", targets["培训长效机制"].id), "删")
+    quality = next(l2 for l1 in project_form.tree for l2 in l1.children if l2.name == "质量指标")
+    window.doc.apply(InsertNode(project_form.id, "indicator", quality.id, 9, Indicator("教材发放率", "=100%")), "加")
     window.doc.show_form(form.id)
     shown = {}
 
@@ -202,8 +205,9 @@ def test_sync_with_the_target_previews_confirms_and_undoes_in_one_step(window, q
     assert any("≥1000人次" in line and "≥1200人次" in line for line in shown["lines"])
     removed = next(line for line in shown["lines"] if "培训长效机制" in line)
     assert "13.50" in removed and "达成年度指标" in removed  # what the clerk filled there is named
+    assert any(line.startswith("新增") and "教材发放率" in line and "=100%" in line for line in shown["lines"])
     names = [ind.name for _a, _b, ind in page.model.rows]
-    assert "培训长效机制" not in names
+    assert "培训长效机制" not in names and "教材发放率" in names
     people = next(ind for _a, _b, ind in form.iter_indicators() if ind.name == "培训人次")
     assert people.value == "≥1200人次"
     assert page.total.text() != "总分 92.00　等级 优"
