@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from perfdesk.domain.model import KIND_PROJECT, Goal, Task
+from perfdesk.domain.model import KIND_PROJECT, KIND_SELF_EVALUATION, Goal, Task
 from perfdesk.domain.money import format_amount
 from perfdesk.ui import form_template, menus, settings, task_actions, window_layout, zoom
 from perfdesk.ui.autosave import Autosaver
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from perfdesk.domain.validation import Place
     from perfdesk.ui.output_actions import OutputActions
     from perfdesk.ui.project_editor import ProjectEditor
+    from perfdesk.ui.self_eval_page import SelfEvalPage
 
 FIRST_VALIDATION_LATEST_MS = 1500
 
@@ -110,7 +111,9 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         self.navigator = FormNavigator()
         self.navigator.new_requested = self.new_form
+        self.navigator.new_self_eval_requested = self.new_self_evaluation
         self._project_editor: ProjectEditor | None = None  # built when a project table is first shown
+        self._self_eval_page: SelfEvalPage | None = None  # built when a 绩效自评表 is first shown
         self.tree = IndicatorTreeView()
         self.editor = IndicatorEditor()
         self.header_panel = HeaderPanel()
@@ -233,6 +236,8 @@ class MainWindow(QMainWindow):
         self.navigator.set_document(doc)
         if self._project_editor is not None:
             self._project_editor.set_document(doc)
+        if self._self_eval_page is not None:
+            self._self_eval_page.set_document(doc)
         self.tasks_view.setModel(doc.tasks_model)
         header = self.tasks_view.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -259,6 +264,8 @@ class MainWindow(QMainWindow):
         """Finish a cell still being edited, as Excel does: the clerk typed and pressed Ctrl+S
         (or printed, or closed) without Enter. Called before anything reads the document."""
         project_views = self._project_editor.views() if self._project_editor is not None else []
+        if self._self_eval_page is not None:
+            project_views += self._self_eval_page.views()
         for view in (self.tree, self.tasks_view, self.goals_view, *project_views):
             if view.state() != QAbstractItemView.State.EditingState:
                 continue
@@ -274,14 +281,17 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def _form_switched(self) -> None:
-        if not self.is_project_form:
+        if not self.is_project_form and not self.is_self_eval_form:
             self.tree.expandAll()
         self.show_template_blocks()
         self.update_title()
 
     def show_template_blocks(self) -> None:
         """A template without 年度主要任务 (湖南) shows no task table."""
-        self.pages.setCurrentWidget(self.project_editor if self.is_project_form else self.pages.widget(0))
+        if self.is_self_eval_form:
+            self.pages.setCurrentWidget(self.self_eval_page)
+        else:
+            self.pages.setCurrentWidget(self.project_editor if self.is_project_form else self.pages.widget(0))
         template = form_template.template_for(self.doc.form)
         self.tasks_box.setVisible(template is None or template.has_block("tasks"))
 
@@ -299,6 +309,22 @@ class MainWindow(QMainWindow):
         return self._project_editor
 
     @property
+    def self_eval_page(self) -> SelfEvalPage:
+        """The page of a 绩效自评表, built the first time one is shown."""
+        if self._self_eval_page is None:
+            from perfdesk.ui.self_eval_page import SelfEvalPage
+
+            self._self_eval_page = SelfEvalPage()
+            self.pages.addWidget(self._self_eval_page)
+            self._self_eval_page.set_document(self.doc)
+            self._self_eval_page.set_read_only(self.doc.read_only)
+        return self._self_eval_page
+
+    @property
+    def is_self_eval_form(self) -> bool:
+        return self.doc.form.kind == KIND_SELF_EVALUATION
+
+    @property
     def is_project_form(self) -> bool:
         return self.doc.form.kind == KIND_PROJECT
 
@@ -311,7 +337,12 @@ class MainWindow(QMainWindow):
 
     def _enter_form(self) -> None:
         """Enter in the navigator: the keyboard goes into the form's first table."""
-        if self.is_project_form:
+        if self.is_self_eval_form:
+            table = self.self_eval_page.table
+            table.setFocus()
+            if not table.currentIndex().isValid():
+                table.setCurrentIndex(table.model().index(0, 4))
+        elif self.is_project_form:
             tree = self.project_editor.trees["year"]
             tree.setFocus()
             if not tree.currentIndex().isValid():
@@ -336,6 +367,8 @@ class MainWindow(QMainWindow):
             self.navigator.set_read_only(self.doc.read_only)
             if self._project_editor is not None:
                 self._project_editor.set_read_only(self.doc.read_only)
+            if self._self_eval_page is not None:
+                self._self_eval_page.set_read_only(self.doc.read_only)
         self.update_status()
 
     def update_status(self) -> None:
@@ -348,7 +381,7 @@ class MainWindow(QMainWindow):
             saved = self.tr("已保存") if self.doc.path else ""  # a new, untouched project: nothing to say
         self.saved_label.setText(saved)
         template = self._template()
-        if self.is_project_form:  # which project, on which template
+        if self.is_project_form or self.is_self_eval_form:  # which project, on which template
             self.sum_label.setText(self.tr("当前表：{0}　表样：{1}").format(
                 self.doc.form.display_name, template.name if template is not None else self.doc.form.template))
             return
@@ -363,7 +396,9 @@ class MainWindow(QMainWindow):
 
     def select(self, kind: str, ident: str) -> None:
         doc = self.doc
-        if self.is_project_form:
+        if self.is_self_eval_form:
+            self.self_eval_page.select(kind, ident)
+        elif self.is_project_form:
             self.project_editor.select(kind, ident)
         elif kind == "indicator":
             try:
@@ -390,6 +425,9 @@ class MainWindow(QMainWindow):
         self.problems_label.setStyleSheet("color: #b00020;" if errors else "")
 
     def locate(self, place: Place) -> None:
+        if self.is_self_eval_form:
+            self.self_eval_page.locate(place)
+            return
         if self.is_project_form and place.kind in ("indicator", "level2", "goal") and place.ref_id:
             self.project_editor.select("goal" if place.kind == "goal" else "indicator", place.ref_id)
             return
@@ -441,6 +479,13 @@ class MainWindow(QMainWindow):
         dialog = NewFormDialog(self.doc.project, self)
         if dialog.exec():
             self.navigator.add_form(dialog.build())
+
+    def new_self_evaluation(self) -> None:
+        """表格 › 新建自评表: from a 项目 or 部门整体 table of this file (ui/self_eval_sync.py)."""
+        from perfdesk.ui.self_eval_sync import new_self_evaluation
+
+        self.commit_pending_edits()
+        new_self_evaluation(self, self.doc)
 
     def show_navigator(self) -> None:
         """表格 › 显示表格列表: the dock back if closed, the keyboard in it."""

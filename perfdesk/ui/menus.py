@@ -95,6 +95,7 @@ def build_menus(window: MainWindow) -> None:
 
     form_menu = bar.addMenu(tr("表格(&T)"))
     _action(window, form_menu, tr("新建表(&N)…"), window.new_form)
+    _action(window, form_menu, tr("新建自评表(&E)…"), window.new_self_evaluation)
     _action(window, form_menu, tr("复制当前表(&C)"), lambda: window.navigator.duplicate_current())
     _action(window, form_menu, tr("删除当前表(&D)"), window.remove_form)
     _action(window, form_menu, tr("显示表格列表(&L)"), window.show_navigator)

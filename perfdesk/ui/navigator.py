@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from perfdesk.domain.model import FORM_KINDS, KIND_DEPARTMENT, KIND_PROJECT, Form
+from perfdesk.domain.model import FORM_KINDS, KIND_DEPARTMENT, KIND_PROJECT, KIND_SELF_EVALUATION, Form
 from perfdesk.domain.money import format_amount
 from perfdesk.domain.ops import InsertForm, MoveForm, RemoveForm, copy_node
 from perfdesk.ui.op_push import push_op
@@ -36,16 +36,17 @@ if TYPE_CHECKING:
     from perfdesk.ui.validation_panel import Validator
 
 FORM_ID_ROLE = Qt.ItemDataRole.UserRole
-KIND_ORDER = (KIND_DEPARTMENT, KIND_PROJECT)
+KIND_ORDER = (KIND_DEPARTMENT, KIND_PROJECT, KIND_SELF_EVALUATION)
 IDLE_BATCH = 1  # forms checked per idle tick (a few ms): keys and clicks are never kept waiting
 
 
 def year_total(form: Form) -> str:
-    """年度资金总额: a project's 年度 cell, a 部门整体 table's 金额合计."""
-    if form.kind == KIND_PROJECT:
-        amount = form.fund("year.total")
+    """年度资金总额: a project's 年度 cell (a 绩效自评表's 全年预算数), a 部门整体 table's 金额合计."""
+    if form.kind in (KIND_PROJECT, KIND_SELF_EVALUATION):
+        key = "year.total" if form.kind == KIND_PROJECT else "total.full_year"
+        amount = form.fund(key)
         if amount is None:
-            return form.funds.get("year.total", "")
+            return form.funds.get(key, "")
         return format_amount(amount)
     total = form.sums()[0]
     return format_amount(total) if form.tasks else ""
@@ -114,6 +115,7 @@ class FormNavigator(QWidget):
         buttons.setContentsMargins(0, 0, 0, 0)
         for text, slot, tip in (
             (self.tr("新建"), self._new, self.tr("新建表（部门整体或项目支出）")),
+            (self.tr("自评"), self._new_self_eval, self.tr("从当前目标表新建绩效自评表")),
             (self.tr("复制"), self.duplicate_current, self.tr("复制当前表，插在它后面")),
             (self.tr("删除"), self.remove_current, self.tr("删除当前表（可撤销）")),
             (self.tr("上移"), lambda: self.move_current(-1), ""),
@@ -130,6 +132,7 @@ class FormNavigator(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
         self.new_requested: Callable[[], None] | None = None
+        self.new_self_eval_requested: Callable[[], None] | None = None
         self.idle = QTimer(self)
         self.idle.setInterval(0)
         self.idle.timeout.connect(self._check_some)
@@ -280,7 +283,7 @@ class FormNavigator(QWidget):
             form = self._pending.pop(0)
             if form.id in self.status or form not in self.doc.project.forms:
                 continue
-            problems = validate_form(form, settings)
+            problems = validate_form(form, settings, project=self.doc.project)
             errors = sum(p.severity is Severity.ERROR for p in problems)
             warnings = sum(p.severity is Severity.WARNING for p in problems)
             self.status[form.id] = (errors, warnings)
@@ -302,6 +305,10 @@ class FormNavigator(QWidget):
     def _new(self) -> None:
         if self.new_requested is not None:
             self.new_requested()
+
+    def _new_self_eval(self) -> None:
+        if self.new_self_eval_requested is not None:
+            self.new_self_eval_requested()
 
     def add_form(self, form: Form, index: int | None = None) -> None:
         assert self.doc is not None

@@ -100,7 +100,9 @@ class Validator(QObject):
             return
         from perfdesk.domain.validation import ValidationSettings, validate_form
 
-        self.problems = validate_form(self.doc.form, ValidationSettings(printable=self._printable()))
+        # the file too: a 绩效自评表's 年度指标值 are checked against its target table (S13)
+        self.problems = validate_form(self.doc.form, ValidationSettings(printable=self._printable()),
+                                      project=self.doc.project)
         tree_marks: dict[str, tuple[str, str]] = {}
         task_marks: dict[tuple[str, str], tuple[str, str]] = {}
         header_marks: dict[str, tuple[str, str]] = {}
