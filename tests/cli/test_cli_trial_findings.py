@@ -44,3 +44,14 @@ def test_validate_names_a_project_self_evaluation_by_its_project(tmp_path):
     result = run_main("validate", str(db), "--json", text=True)
     names = {problem["form_name"] for problem in json.loads(result.stdout) if problem["form"] == 2}
     assert names == {"基层干部能力提升培训"}
+
+
+def test_an_unknown_kind_in_json_names_the_kinds_that_are_known(tmp_path):
+    data = json.loads(jsonform.dumps(Project([mof_project()])))
+    data["forms"][0]["kind"] = "projects"  # one letter too many, as a clerk's script might write it
+    source = tmp_path / "错.json"
+    source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = run_main("import-json", str(source), str(tmp_path / "x.db"), text=True)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "“projects”" in result.stderr
+    assert all(kind in result.stderr for kind in ("department_overall", "project", "self_evaluation"))
