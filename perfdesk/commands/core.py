@@ -10,7 +10,9 @@ from perfdesk.cli import command
 
 def _summary(project) -> str:
     forms = len(project.forms)
-    indicators = sum(f.indicator_count() for f in project.forms)
+    from perfdesk.commands.counts import indicators_in
+
+    indicators = sum(indicators_in(f) for f in project.forms)
     return f"{forms} 张表，{indicators} 个三级指标"
 
 

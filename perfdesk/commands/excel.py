@@ -20,6 +20,7 @@ def _export_args(parser: argparse.ArgumentParser) -> None:
 
 @command("export-xlsx", "把项目导出为 Excel 工作簿（.xlsx），版式同纸质表，可再导入", _export_args)
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
+    from perfdesk.commands.counts import indicators_in
     from perfdesk.excel import export_project_xlsx
     from perfdesk.store import open_project
     from perfdesk.textfile import refuse_same_file
@@ -27,7 +28,7 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
     refuse_same_file(Path(args.file), Path(args.out))
     project = open_project(Path(args.file))
     export_project_xlsx(project, Path(args.out))
-    indicators = sum(form.indicator_count() for form in project.forms)
+    indicators = sum(indicators_in(form) for form in project.forms)
     print(f"已导出：{args.out}（{len(project.forms)} 张表，{indicators} 个三级指标）")
     return 0
 
@@ -42,6 +43,7 @@ def _import_args(parser: argparse.ArgumentParser) -> None:
 
 @command("import-xlsx", "从 Excel 工作簿（.xlsx）导入绩效目标表，生成项目文件，并列出识别结果", _import_args)
 def cmd_import_xlsx(args: argparse.Namespace) -> int:
+    from perfdesk.commands.counts import indicators_in
     from perfdesk.excel import import_xlsx
     from perfdesk.excel.loading import MAX_COLUMNS, MAX_ROWS
     from perfdesk.store import save_project
@@ -54,7 +56,7 @@ def cmd_import_xlsx(args: argparse.Namespace) -> int:
         save_project(result.project, Path(args.out))
     for line in result.notes:
         print(line)
-    indicators = sum(form.indicator_count() for form in result.project.forms)
+    indicators = sum(indicators_in(form) for form in result.project.forms)
     print(f"已写入项目：{args.out}（{len(result.project.forms)} 张表，{indicators} 个三级指标）")
     if result.partial:
         import sys

@@ -18,12 +18,13 @@ def _file_argument(parser: argparse.ArgumentParser) -> None:
 
 @command("forms", "列出项目文件中的各张表（序号、表种、表样、名称、三级指标数）", _file_argument)
 def cmd_forms(args: argparse.Namespace) -> int:
+    from perfdesk.commands.counts import indicators_text
     from perfdesk.store import repository_for
 
     project = repository_for(Path(args.file)).load()
     for number, form in enumerate(project.forms, start=1):
         kind = _KIND_NAMES.get(form.kind, form.kind)
-        print(f"{number}\t{kind}\t{form.template}\t{form.display_name}\t{form.indicator_count()} 个三级指标")
+        print(f"{number}\t{kind}\t{form.template}\t{form.display_name}\t{indicators_text(form)}")
     return 0
 
 

@@ -20,7 +20,8 @@ def _export_pdf_args(parser: argparse.ArgumentParser) -> None:
                        help="只导出第 N 张表（从 1 开始，即 validate 列出的“第N张表”）")
     which.add_argument("--all", action="store_true", help="所有表导出到一个 PDF，每张表从新的一页开始")
     which.add_argument("--each", metavar="DIR",
-                       help="每张表导出为 DIR 中的一个 PDF，以项目名称（部门整体表以单位名称）命名")
+                       help="每张表导出为 DIR 中的一个 PDF，以项目名称（部门整体表以单位名称，"
+                            "自评表再加“ 绩效自评表”）命名")
     parser.add_argument("--landscape", action="store_true", help="横向打印（默认纵向）")
     parser.add_argument("--a3", action="store_true", help="用 A3 纸（默认 A4）")
     parser.add_argument("--font", metavar="FONT.ttf", help="改用指定的 TrueType 字体（.ttf/.ttc），须能嵌入 PDF")

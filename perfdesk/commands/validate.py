@@ -44,10 +44,11 @@ def summary_line(problems: list[Problem]) -> str:
 
 
 def form_name(form: Form) -> str:
-    """What a clerk calls the form: the 项目名称 of a project table, else the department."""
+    """What a clerk calls the form: the 项目名称 of a project table (and of a 自评表 made from one),
+    else the department."""
     from perfdesk.domain.model import KIND_PROJECT
 
-    if form.kind == KIND_PROJECT:
+    if form.kind == KIND_PROJECT or "项目名称" in form.fields:
         return form.fields.get("项目名称", "").strip() or "（未填写项目名称）"
     return form.department.strip() or "（未填写单位）"
 

@@ -193,7 +193,8 @@ class _Reader:
 def _form_from_dict(r: _Reader, data: dict[str, Any], where: str, pending: dict | None = None) -> Form:
     kind = r.text(data, "kind", where, default="department_overall")
     if kind not in FORM_KINDS:
-        raise r.fail(where, f"的表类型“{kind}”不认识")
+        known = "、".join(f"{key}（{title}）" for key, title in FORM_KINDS.items())
+        raise r.fail(where, f"的表类型“{kind}”不认识（应为 {known}）")
     year = data.get("year")
     if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
         raise r.fail(where, f"的“year”应为整数年份，实际是 {clip(repr(year))}")

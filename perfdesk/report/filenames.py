@@ -1,6 +1,7 @@
 """File names for one PDF per form (``export-pdf --each DIR``): safe on Windows, never twice.
 
-A project table is named after its 项目名称, a 部门整体 table after its department. Characters
+A project table is named after its 项目名称, a 部门整体 table after its department, a 绩效自评表
+after the project or department it evaluates followed by `` 绩效自评表``. Characters
 Windows forbids (``<>:"/\\|?*`` and control characters) become ``_``; trailing dots and spaces
 go; device names (CON, PRN, AUX, NUL, COM1–9, LPT1–9) get a ``_``; over-long names are cut;
 the same name again (Windows ignores case) becomes ``名称（2）.pdf``.
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from perfdesk.domain.model import KIND_PROJECT, Form
+from perfdesk.domain.model import KIND_PROJECT, KIND_SELF_EVALUATION, Form
 
 MAX_STEM = 100  # characters: well inside Windows' 255 and MAX_PATH with a folder in front
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
@@ -20,7 +21,11 @@ PROJECT_NAME_FIELD = "项目名称"  # the field a project table is known by (as
 
 
 def form_name(form: Form) -> str:
-    """What the form is called on paper: its 项目名称, or its department."""
+    """What the form is called on paper: its 项目名称, or its department; a 自评表 (which carries
+    the 项目名称 when made from a project table) adds 绩效自评表 so it is told from its target table."""
+    if form.kind == KIND_SELF_EVALUATION:
+        name = form.fields.get(PROJECT_NAME_FIELD, "") if PROJECT_NAME_FIELD in form.fields else form.department
+        return f"{name.strip()} 绩效自评表" if name.strip() else ""
     return form.fields.get(PROJECT_NAME_FIELD, "") if form.kind == KIND_PROJECT else form.department
 
 

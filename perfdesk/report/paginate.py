@@ -76,8 +76,12 @@ class Paginator:
         if stretch and self.y - top < self.m.piece_height(len(label)) and self.page.pieces:
             extra = min(self.m.piece_height(len(label)) - (self.y - top), max(self.room, 0.0))
             if extra > 0:
+                end = self.y
                 self.page.pieces[-1].height += extra
                 self.y += extra
+                for chunk in self.page.chunks:  # the inner boxes this row just closed stretch with it
+                    if abs(chunk.bottom - end) < _FUZZ:
+                        chunk.bottom = self.y
         fits = max(self.m.lines_fitting(self.y - top), 1)
         shown = label[:fits]
         if span.cont_lines is not None and self.shown.get(span, 0) < len(span.lines):

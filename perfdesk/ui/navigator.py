@@ -211,6 +211,17 @@ class FormNavigator(QWidget):
             item.setText(text)
             item.setToolTip(tip)
             item.setForeground(QBrush(QColor(colour)) if colour else QBrush())
+            self._fit_status(item)
+
+    def _fit_status(self, item: QStandardItem) -> None:
+        """Widen the 审核 column when one status (“150错 5警”) is wider than its fixed width:
+        only this one cell is measured, never the whole column."""
+        if not item.index().isValid():
+            return
+        header = self.view.header()
+        needed = self.view.sizeHintForIndex(item.index()).width()
+        if needed > header.sectionSize(2):
+            header.resizeSection(2, needed)
 
     def _row_of(self, form_id: str) -> list[QStandardItem] | None:
         item = self._rows.get(form_id)

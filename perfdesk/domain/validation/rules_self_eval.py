@@ -87,14 +87,14 @@ def _check_funds(ctx: Context, form: Form, scored: object) -> None:
     for key, text in form.funds.items():
         amount, words = read_amount(text)
         if words is not None:
-            ctx.report("self.fund_not_number", _fund_place(key), f"“{text}”不是金额")
+            ctx.report("self.fund_not_number", _fund_place(form, key), f"“{text}”不是金额")
     if budget is not None:
         if ZERO_BUDGET in budget.flags:
-            ctx.report("self.budget_missing", _fund_place("total.full_year"), budget.explanation)
+            ctx.report("self.budget_missing", _fund_place(form, "total.full_year"), budget.explanation)
         if NO_EXECUTED in budget.flags:
-            ctx.report("self.budget_missing", _fund_place("total.executed"), budget.explanation)
+            ctx.report("self.budget_missing", _fund_place(form, "total.executed"), budget.explanation)
         if OVERSPEND in budget.flags:
-            ctx.report("self.overspend", _fund_place("total.executed"), budget.explanation)
+            ctx.report("self.overspend", _fund_place(form, "total.executed"), budget.explanation)
     for column in self_eval.FUND_COLUMNS:
         total = form.fund(f"total.{column}")
         parts = [f"{row}.{column}" for row in self_eval.FUND_ROWS[1:]]
@@ -104,7 +104,7 @@ def _check_funds(ctx: Context, form: Form, scored: object) -> None:
             continue
         parts_sum = sum((form.fund(p) or Decimal(0) for p in parts), Decimal(0))
         if parts_sum != total:
-            ctx.report("self.fund_sum", _fund_place(f"total.{column}"),
+            ctx.report("self.fund_sum", _fund_place(form, f"total.{column}"),
                        f"年度资金总额的{_FUND_COLUMN_LABELS[column]} {show(total)} ≠ "
                        f"当年财政拨款 + 上年结转资金 + 其他资金 = {show(parts_sum)}")
 
@@ -112,12 +112,16 @@ def _check_funds(ctx: Context, form: Form, scored: object) -> None:
 _FUND_COLUMN_LABELS = {"initial": "年初预算数", "full_year": "全年预算数（A）", "executed": "全年执行数（B）"}
 
 
-def _fund_place(key: str) -> Place:
+def _fund_place(form: Form, key: str) -> Place:
     from perfdesk.domain import self_eval
+    from perfdesk.domain.forms import template_of
 
     row, _, column = key.partition(".")
     label = f"{self_eval.FUND_ROW_LABELS.get(row, row)} {_FUND_COLUMN_LABELS.get(column, '分值')}"
-    return Place("form", None, f"funds:{key}", f"项目资金{SEP}{label}")
+    # The block as the template prints it: 项目资金 on mof-2020, 预算执行情况 on dept-self-eval.
+    block = template_of(form).block("funds")
+    title = block.label.replace("（万元）", "").strip() if block is not None else "项目资金"
+    return Place("form", None, f"funds:{key}", f"{title or '项目资金'}{SEP}{label}")
 
 
 def check_links(project: Project, form: Form) -> list[tuple[str, Place, str]]:
