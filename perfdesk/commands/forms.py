@@ -42,6 +42,12 @@ class SelfEvalRefused(PerfdeskError):
     """The chosen form cannot be evaluated (exit 1)."""
 
 
+class NoSuchForm(PerfdeskError):
+    """``--from N`` names no form of the file: exit 2, as ``export-pdf --form N`` and ``validate --form N``."""
+
+    exit_code = 2
+
+
 @command("self-eval", "从一张绩效目标表生成绩效自评表，加入同一个项目文件", _self_eval_arguments)
 def cmd_self_eval(args: argparse.Namespace) -> int:
     from perfdesk.domain import self_eval
@@ -59,7 +65,7 @@ def cmd_self_eval(args: argparse.Namespace) -> int:
         project = repository.load()
         count = len(project.forms)
         if not 1 <= args.source <= count:
-            raise SelfEvalRefused(f"“{path.name}”只有 {count} 张表，没有第 {args.source} 张（序号见 forms 命令）")
+            raise NoSuchForm(f"“{path.name}”只有 {count} 张表，没有第 {args.source} 张（序号见 forms 命令）")
         source = project.forms[args.source - 1]
         try:
             form = self_eval.generate(source, args.profile)

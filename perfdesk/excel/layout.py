@@ -216,8 +216,14 @@ def _cut(text: str, limit: int) -> str:
 def sheet_title(form: Form, index: int, used: set[str]) -> str:
     """``2022年 新疆巴州人社局``: ≤ 31 characters, no ``[]:*?/\\`` or control characters, unique (case-insensitive).
 
-    A project table is named after its project (项目名称), the forbidden characters removed."""
-    if form.kind == "project":
+    A project table is named after its project (项目名称), the forbidden characters removed; a
+    self-evaluation after its project or department, with 自评 after it."""
+    if form.kind == "self_evaluation":
+        name = form.fields.get("项目名称", "") or form.department
+        name = " ".join(_CONTROL_CHARS.sub("", name).split())
+        base = _BAD_TITLE_CHARS.sub("", name).strip().strip("'")
+        base = f"{_cut(base, 27)} 自评" if base else f"自评{index}"
+    elif form.kind == "project":
         name = " ".join(_CONTROL_CHARS.sub("", form.fields.get("项目名称", "")).split())
         base = _BAD_TITLE_CHARS.sub("", name).strip().strip("'") or f"项目{index}"
     else:

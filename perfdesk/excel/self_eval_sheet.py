@@ -48,6 +48,7 @@ class SelfEvalSheetWriter:
         self.row = 1
         self.score_cells: list[str] = []
         self.weight_cells: list[str] = []  # of the rows that count (not 不适用)
+        self.all_weight_cells: list[str] = []  # every 分值, 不适用 rows included: the 总分 row's 分值
 
     # --- primitives -----------------------------------------------------------------
 
@@ -146,6 +147,7 @@ class SelfEvalSheetWriter:
                 self.put(row, 9, f'=IF(N({a})=0,"",ROUND(MIN({b}/{a},1)*{w},2))', "center").number_format = "0.00"
                 self.score_cells.append(f"I{row}")
                 self.weight_cells.append(w)
+                self.all_weight_cells.append(w)
             else:
                 for col in (7, 8, 9):
                     self.put(row, col, "—", "center")
@@ -197,6 +199,7 @@ class SelfEvalSheetWriter:
         weight = _number(extras.get(se.WEIGHT, ""))
         self.put(row, 7, weight if weight is not None else extras.get(se.WEIGHT, ""), "center")
         self.block(row, 9, 9, extras.get(se.DEVIATION, ""), "left")
+        self.all_weight_cells.append(f"G{row}")
         if score.method == r.NOT_APPLICABLE:
             self.put(row, 8, "不适用", "center")
             return
@@ -230,7 +233,7 @@ class SelfEvalSheetWriter:
         scores = ",".join(self.score_cells) or "0"
         weights = ",".join(self.weight_cells) or "0"
         self.block(row, 1, 6, "总分", "header")
-        self.put(row, 7, 100, "header")
+        self.put(row, 7, f"=SUM({','.join(self.all_weight_cells) or '0'})", "header")
         if total.rescaled:  # 不适用 rows: the rest rescaled to 100
             formula = f"=ROUND(SUM({scores})/SUM({weights})*100,2)"
         else:

@@ -10,6 +10,8 @@ A4 landscape, every computed figure (执行率, 得分, 总分, 等级) filled i
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from perfdesk.domain import self_eval as se
 from perfdesk.domain.forms import Block
 from perfdesk.domain.model import Form, Indicator
@@ -137,6 +139,11 @@ class SelfEvalRowBuilder(RowBuilder):
             cells.append(self.cell(text, e[3 + k], e[4 + k], align))
         return cells
 
+    def weights_total(self) -> Decimal:
+        """The 分值 the table adds up to (100 when the weights are right; 审核 says when not)."""
+        rows = sum((r.weight for r in self.scored.rows.values() if r.weight is not None), Decimal(0))
+        return rows + (self.scored.budget.weight if self.scored.budget is not None else Decimal(0))
+
     def total_row(self) -> Row:
         e, cols = self.e, self.columns
         total = self.scored.total
@@ -147,7 +154,7 @@ class SelfEvalRowBuilder(RowBuilder):
             grade += f"（{total.explanation}）"
         return Row([
             self.cell("总分", cols.x0, e[w], ALIGN_CENTER, True),
-            self.cell("100", e[w], e[w + 1], ALIGN_CENTER, True),
+            self.cell(show(self.weights_total()), e[w], e[w + 1], ALIGN_CENTER, True),
             self.cell(format_amount(total.total), e[w + 1], e[w + 2], ALIGN_CENTER, True),
             self.cell(grade, e[w + 2], cols.x1, ALIGN_LEFT),
         ], splittable=False)

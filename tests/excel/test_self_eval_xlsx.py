@@ -96,3 +96,16 @@ def test_a_not_applicable_row_is_rescaled_in_the_formula_too(tmp_path):
     total = _find(ws, "总分").row
     assert Sheet(ws).value(f"H{total}") == self_eval.score_form(form).total.total
     assert "不适用" in [c.value for c in ws[_find(ws, "参训人员满意度").row]]
+
+
+def test_the_total_row_shows_the_weights_as_they_add_up_and_the_sheet_is_named_for_the_project(tmp_path):
+    project = training_project()
+    project.forms[0].tree[2].children[0].indicators.clear()  # no 满意度 row: its 10 points go nowhere
+    project.forms.append(self_eval.generate(project.forms[0]))
+    path = tmp_path / "w.xlsx"
+    export_project_xlsx(project, path)
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames[1] == "某培训项目 自评"
+    ws = wb.worksheets[1]
+    total = _find(ws, "总分").row
+    assert Sheet(ws).value(f"G{total}") == Decimal(90)  # not a printed 100 the rows do not add up to

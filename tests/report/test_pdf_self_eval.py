@@ -35,3 +35,16 @@ def test_ratio_mode_prints_its_own_scores():
     with _rendered("ratio").open() as doc:
         text = "".join("".join((page.extract_text() or "").split()) for page in doc.pages)
     assert "92.11" in text and "4.77" in text and "9.09" in text
+
+
+def test_the_total_row_prints_the_weights_as_they_add_up():
+    from perfdesk.domain import self_eval
+
+    project = training_project()
+    project.forms[0].tree[2].children[0].indicators.clear()  # no 满意度 row
+    form = self_eval.generate(project.forms[0])
+    with RenderedPdf(render_form_pdf_bytes(form, bundled_options())).open() as doc:
+        words = doc.pages[-1].extract_words()
+    total = next(w for w in words if w["text"] == "总分")
+    same_line = [w["text"] for w in words if abs(w["top"] - total["top"]) < 3]
+    assert "90" in same_line and "100" not in same_line
