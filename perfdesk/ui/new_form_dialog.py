@@ -57,16 +57,27 @@ class NewFormDialog(QDialog):
         from perfdesk.domain.forms import templates
 
         for template in sorted(templates().values(), key=lambda t: (t.kind, not t.default, t.id)):
+            if template.kind == "self_evaluation":
+                continue  # made from a target table: 表格 › 新建自评表
             self.template.addItem(f"{template.title}（{template.name}）", template.id)
+        self.project_name = QLineEdit()  # 项目名称, for a project table
+        self.project_name.setPlaceholderText(self.tr("项目支出绩效目标表填写"))
         fields.addRow(self.tr("表种和表样（空白表）："), self.template)
         fields.addRow(self.tr("年度："), self.year)
+        fields.addRow(self.tr("项目名称（项目表）："), self.project_name)
         fields.addRow(self.tr("部门（单位）名称\n或主管部门（项目表）："), self.department)
         fields.addRow(self.tr("指标体系（空白表）："), self.framework)
         layout.addLayout(fields)
+        self.template.currentIndexChanged.connect(lambda _i: self._template_changed())
+        self.copy.toggled.connect(lambda _on: self._template_changed())
+        self._template_changed()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _template_changed(self) -> None:
+        self.project_name.setEnabled(self._template_kind() == KIND_PROJECT and not self.copy.isChecked())
 
     def _source_changed(self) -> None:
         """Copying last year's table: next year, same department, its framework."""
@@ -94,6 +105,9 @@ class NewFormDialog(QDialog):
 
             form = new_project_form(self.year.value(), template=self.template.currentData(),
                                     framework=self.framework.currentData())
+            name = self.project_name.text().strip()
+            if name:
+                form = dataclasses.replace(form, fields={**form.fields, "项目名称": name})
             department = self.department.text().strip()
             if department:  # the project's 主管部门 (88号: 主管部门及代码)
                 from perfdesk.domain.forms import template_of

@@ -158,6 +158,21 @@ def test_new_form_dialog_offers_both_project_templates(three):
     assert form.tree_mid and form.tree and form.fields == {"主管部门及代码": "某区文化和旅游局"}
 
 
+def test_new_form_dialog_asks_the_project_name_and_offers_no_blank_self_evaluation(three):
+    from perfdesk.ui.new_form_dialog import NewFormDialog
+
+    dialog = NewFormDialog(three.doc.project, three)
+    ids = [dialog.template.itemData(i) for i in range(dialog.template.count())]
+    assert "mof-2020" not in ids and "dept-self-eval" not in ids  # made from a target table instead
+    dialog.choose_template("mof-2015")
+    assert not dialog.project_name.isEnabled()
+    dialog.choose_template("mof-2015-project")
+    assert dialog.project_name.isEnabled()
+    dialog.project_name.setText("农村公路养护")
+    form = dialog.build()
+    assert form.fields["项目名称"] == "农村公路养护" and form.display_name.endswith("农村公路养护")
+
+
 def test_find_goes_across_forms(three, qtbot):
     doc, bar = three.doc, three.find_bar
     assert doc.form is doc.project.forms[0]
