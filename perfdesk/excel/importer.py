@@ -89,8 +89,8 @@ def import_xlsx(path: str | os.PathLike[str]) -> ImportResult:
         more = f"，另有 {len(other_kinds) - 1} 张同类工作表" if len(other_kinds) > 1 else ""
         raise PerfdeskError(
             f"“{name}”中的{other_kinds[0]}{more}。"
-            "perfdesk 目前只能导入部门（单位）整体支出绩效目标表和项目支出绩效目标表，"
-            "未导入任何内容"
+            "perfdesk 能导入部门（单位）整体支出绩效目标表、项目支出绩效目标表和绩效自评表，"
+            "但没有在这张表中找到可读取的栏目，未导入任何内容"
         )
     if not project.forms:
         raise FileReadError(
