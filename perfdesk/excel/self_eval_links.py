@@ -70,3 +70,13 @@ def _restore_groups(form: Form, target: Form) -> None:
         level1.children = children + [l2 for l2 in level1.children if l2.name in have]
         rebuilt.append(level1)
     form.tree = rebuilt + [l1 for l1 in form.tree if l1 not in rebuilt]
+
+
+def unlink_missing(forms: list[Form]) -> None:
+    """Forget a link to a target table that is not among ``forms`` (an import where it was not chosen)."""
+    ids = {f.id for f in forms}
+    for form in forms:
+        if form.kind == KIND_SELF_EVALUATION and form.source_form and form.source_form not in ids:
+            form.source_form = ""
+            for _, _, row in form.iter_indicators():
+                row.extras = {k: v for k, v in row.extras.items() if k != se.SOURCE}
