@@ -196,9 +196,9 @@ def _funds(ctx: SheetContext, read: _Read, grid_row: int) -> int:
                 ctx.use(r, c)
         for role, column in columns.items():
             key = (r, column)
-            if key in grid.formulas:
+            if key in grid.formulas and role in ("rate", "score"):  # computed; an amount's result is its value
                 ctx.use(r, column)
-                if grid.cells.get(key) is not None and fund_row == "total" and role in ("rate", "score"):
+                if grid.cells.get(key) is not None and fund_row == "total":
                     read.formula_results[role] = grid.text(r, column)
                 continue
             if role in ("initial", "full_year", "executed"):

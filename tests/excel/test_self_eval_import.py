@@ -136,3 +136,25 @@ def test_a_cell_with_no_place_is_listed_never_dropped(tmp_path):
     wb.save(path)
     result = import_xlsx(path)
     assert ("自评表", "H7", "0.95") in result.unplaced
+
+
+def test_an_amount_given_by_a_formula_is_read_from_its_saved_result(tmp_path):
+    import io
+    import re
+    import zipfile
+
+    path = clean_workbook(tmp_path / "sum.xlsx")
+    wb = load_workbook(path)
+    wb.active["F6"] = "=F7+F8+F9"  # 年度资金总额 全年执行数 as a formula
+    wb.save(path)
+    source, buffer = zipfile.ZipFile(path), io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:  # as Excel saves it: with the result
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data, count = re.subn(rb"(<f>F7\+F8\+F9</f>)<v\s*/>", rb"\g<1><v>95</v>", data)
+                assert count == 1
+            target.writestr(item, data)
+    path.write_bytes(buffer.getvalue())
+    (form,) = import_xlsx(path).project.forms
+    assert form.funds["total.executed"] == "95.00"  # as its 0.00 format shows it
