@@ -20,7 +20,7 @@ from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from perfdesk.domain.model import HORIZONS, KIND_PROJECT, Form, Project
+from perfdesk.domain.model import HORIZONS, KIND_PROJECT, KIND_SELF_EVALUATION, Form, Project
 from perfdesk.errors import FileReadError, PerfdeskError
 from perfdesk.excel.embed import DATA_SHEET, Embedded, fingerprint, read_data_sheet
 from perfdesk.excel.grid import SheetGrid
@@ -84,13 +84,16 @@ def import_xlsx(path: str | os.PathLike[str]) -> ImportResult:
             )
         if form is not None:
             project.forms.append(form)
+    from perfdesk.excel.self_eval_links import relink
+
+    notes.extend(relink(project, project.forms))
     if not project.forms and other_kinds:
         # Another kind of table: refused by what it is, never read as a 部门整体 table.
         more = f"，另有 {len(other_kinds) - 1} 张同类工作表" if len(other_kinds) > 1 else ""
         raise PerfdeskError(
             f"“{name}”中的{other_kinds[0]}{more}。"
-            "perfdesk 目前只能导入部门（单位）整体支出绩效目标表和项目支出绩效目标表，"
-            "未导入任何内容"
+            "perfdesk 能导入部门（单位）整体支出绩效目标表、项目支出绩效目标表和绩效自评表，"
+            "但没有在这张表中找到可读取的栏目，未导入任何内容"
         )
     if not project.forms:
         raise FileReadError(
@@ -147,6 +150,10 @@ def _read_one(grid: SheetGrid, embedded: list[Embedded]) -> tuple[Form | None, l
 
 
 def _contents(form: Form) -> str:
+    if form.kind == KIND_SELF_EVALUATION:
+        from perfdesk.excel.read_self_eval import place_list
+
+        return place_list(form)
     if form.kind == KIND_PROJECT:
         counts = [sum(1 for _ in form.iter_indicators(h)) for h in HORIZONS]
         return (f"{form.fields.get('项目名称', '')}：项目资金 {len(form.funds)} 项，目标 {len(form.goals_mid)}+"
@@ -157,6 +164,8 @@ def _contents(form: Form) -> str:
 def _restore_unseen(form: Form, original: Form) -> str:
     """After a clerk edited an exported sheet: take from perfdesk's record only what still agrees."""
     form.kind = original.kind
+    if form.kind == KIND_SELF_EVALUATION:  # the scoring profile is not printed
+        form.profile, form.reverse_mode = original.profile, original.reverse_mode
     restored = 0
     for horizon in HORIZONS:
         typed: dict[tuple[str, str], deque[str]] = defaultdict(deque)

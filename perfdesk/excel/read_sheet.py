@@ -42,6 +42,7 @@ _OTHER_KINDS = (
     ("项目支出绩效目标表", ("项目支出", "项目绩效目标"), "project_sign"),
 )
 PROJECT_TITLE = "项目支出绩效目标表"
+SELF_EVAL_TITLE = "绩效自评表"
 _DECORATION = re.compile(r"^(?:附件?|附表|表)\s*[0-9０-９一二三四五六七八九十]+(?:[-－—][0-9]+)?$")
 MAX_LISTED = 200  # cells listed one by one in the notes; the rest are counted
 
@@ -99,10 +100,16 @@ def read_sheet(grid: SheetGrid, framework_hint: str | None = None) -> SheetRead:
         return _read_project_sheet(ctx, other[1])
     if other is not None:
         kind, evidence = other
+        if kind == SELF_EVAL_TITLE:
+            from perfdesk.excel.read_self_eval_sheet import read_self_eval_sheet
+
+            read = read_self_eval_sheet(ctx, evidence)
+            if read is not None:
+                return read
         return SheetRead(
             None,
-            [f"工作表“{grid.title}”：这是{kind}（{evidence}），perfdesk 目前只能导入部门（单位）整体支出绩效目标表"
-             "和项目支出绩效目标表，"
+            [f"工作表“{grid.title}”：这是{kind}（{evidence}），但没有找到 perfdesk 能读取的栏目"
+             "（自评表应有“三级指标”“实际完成值”“得分”等栏目），"
              "也不把它当作其他表导入，未导入这张工作表"],
             other_kind=kind,
             evidence=evidence,

@@ -101,6 +101,9 @@ def import_excel(window: MainWindow, path: Path | None = None, preview: bool = T
         if not dialog.exec():
             return 0
         forms = dialog.chosen()
+        from perfdesk.excel.self_eval_links import unlink_missing
+
+        unlink_missing(forms)  # a 自评表 chosen without its target table keeps no link to it
     if not forms:
         return 0
     doc = window.doc
@@ -116,7 +119,8 @@ def import_excel(window: MainWindow, path: Path | None = None, preview: bool = T
 
 def _identity(form: Form) -> tuple[object, ...]:
     """What makes two tables the same table: its kind, year and unit — or project (项目名称)."""
-    name = form.fields.get("项目名称", "") if form.kind == KIND_PROJECT else form.department
+    by_project = form.kind == KIND_PROJECT or "项目名称" in form.fields  # a project's 自评表 too
+    name = form.fields.get("项目名称", "") if by_project else form.department
     return form.kind, form.year, name.strip()
 
 

@@ -12,7 +12,6 @@ from project_workbooks import bingtuan_sheet, bingtuan_workbook, mof88_sheet, mo
 
 from perfdesk.domain import jsonform
 from perfdesk.domain.model import Form, Project, new_form
-from perfdesk.errors import PerfdeskError
 from perfdesk.excel import export_project_xlsx, import_xlsx
 from perfdesk.excel.embed import DATA_SHEET
 from perfdesk.excel.read_project import yuan_to_wan
@@ -222,12 +221,13 @@ def test_a_department_table_and_projects_in_one_export_all_come_back(tmp_path):
     assert [f.kind for f in result.project.forms] == ["department_overall", "project", "project"]
 
 
-def test_a_self_evaluation_with_project_labels_is_refused_by_what_it_is(tmp_path):
+def test_a_self_evaluation_with_project_labels_is_read_as_a_self_evaluation_never_as_a_project(tmp_path):
     path = self_evaluation_workbook(tmp_path / "se.xlsx")
-    with pytest.raises(PerfdeskError) as caught:
-        import_xlsx(path)
-    message = str(caught.value)
-    assert "是绩效自评表" in message and "实际完成值" in message and "未导入任何内容" in message
+    (form,) = import_xlsx(path).project.forms
+    assert form.kind == "self_evaluation" and form.fields["主管部门"] == "某县交通运输局"
+    (row,) = [ind for _, _, ind in form.iter_indicators()]
+    assert (row.name, row.value, row.extras["actual"]) == ("养护里程", "≥200公里", "210公里")
+    assert row.extras["weight"] == "20"
 
 
 def test_a_second_header_label_and_its_value_are_listed_never_dropped(tmp_path):

@@ -104,24 +104,39 @@ def test_a_project_table_is_read_as_a_project_form_never_as_a_department_table(t
     assert result.unplaced == [] and _has(result.notes, "识别为项目支出绩效目标申报表")
 
 
-@pytest.mark.parametrize(("build", "kind"), [(self_eval_workbook, "绩效自评表")])
-def test_another_kind_of_table_is_refused_by_name_never_read_as_this_one(tmp_path, build, kind):
-    path = build(tmp_path / "other.xlsx")
-    with pytest.raises(PerfdeskError) as caught:
-        import_xlsx(path)
-    assert caught.value.exit_code == 1 and f"是{kind}" in str(caught.value)
+def test_a_self_evaluation_is_read_as_a_self_evaluation_never_as_a_department_table(tmp_path):
+    """Issue 17: the 绩效自评表 once refused here is now imported as what it is."""
+    path = self_eval_workbook(tmp_path / "se.xlsx")
+    result = import_xlsx(path)
+    (form,) = result.project.forms
+    assert (form.kind, form.template, form.year) == ("self_evaluation", "mof-2020", 2023)
+    assert form.fields["项目名称"] == "职业技能提升培训" and form.tree[0].name == "产出指标"  # "（50分）" dropped
+    assert result.unplaced == [("自评表", "B7", "……")]
     result = run_main("import-xlsx", str(path), str(tmp_path / "out.db"), text=True)
-    assert result.returncode == 1 and f"是{kind}" in result.stderr
-    assert len(result.stderr.strip().splitlines()) == 1 and not (tmp_path / "out.db").exists()
+    assert result.returncode == 0 and "识别为项目支出绩效自评表" in result.stdout
 
 
-def test_a_title_without_the_word_still_refuses_a_self_evaluation_by_its_columns(tmp_path):
+def test_a_title_without_the_word_still_finds_a_self_evaluation_by_its_columns(tmp_path):
     path = self_eval_workbook(tmp_path / "se.xlsx")
     wb = load_workbook(path)
     wb.active["A1"] = "2023年度绩效评价表"
     wb.save(path)
-    with pytest.raises(PerfdeskError, match="是绩效自评表（有"):
+    result = import_xlsx(path)
+    assert result.project.forms[0].kind == "self_evaluation"
+    assert _has(result.notes, "识别为项目支出绩效自评表（有“")
+
+
+def test_a_self_evaluation_without_an_indicator_grid_is_refused_by_name(tmp_path):
+    path = self_eval_workbook(tmp_path / "se.xlsx")
+    wb = load_workbook(path)
+    wb.active["D4"] = "指标内容"  # no 三级指标 heading: nothing a self-evaluation can be read from
+    wb.save(path)
+    with pytest.raises(PerfdeskError) as caught:
         import_xlsx(path)
+    assert caught.value.exit_code == 1 and "是绩效自评表" in str(caught.value)
+    result = run_main("import-xlsx", str(path), str(tmp_path / "out.db"), text=True)
+    assert result.returncode == 1 and "是绩效自评表" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and not (tmp_path / "out.db").exists()
 
 
 def _indicator_sheet(values: list[tuple[str, object, str]], remarks: str | None = None) -> Workbook:
