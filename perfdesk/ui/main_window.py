@@ -113,6 +113,8 @@ class MainWindow(QMainWindow):
         self.navigator.new_requested = self.new_form
         self.navigator.new_self_eval_requested = self.new_self_evaluation
         self._project_editor: ProjectEditor | None = None  # built when a project table is first shown
+        self._navigator_count: int | None = None  # tables in the file when the 表格 list was last decided
+        self._navigator_wanted = False  # 表格 › 显示表格列表 chosen: shown even for one table
         self._self_eval_page: SelfEvalPage | None = None  # built when a 绩效自评表 is first shown
         self.tree = IndicatorTreeView()
         self.editor = IndicatorEditor()
@@ -234,6 +236,9 @@ class MainWindow(QMainWindow):
         self.header_panel.set_document(doc)
         self.find_bar.doc = doc
         self.navigator.set_document(doc)
+        doc.forms_changed.connect(self._show_navigator_for_many)
+        self._navigator_count = None
+        self._show_navigator_for_many()
         if self._project_editor is not None:
             self._project_editor.set_document(doc)
         if self._self_eval_page is not None:
@@ -489,8 +494,21 @@ class MainWindow(QMainWindow):
 
     def show_navigator(self) -> None:
         """表格 › 显示表格列表: the dock back if closed, the keyboard in it."""
+        self._navigator_wanted = True
         self.navigator_dock.show()
         self.navigator.view.setFocus()
+
+    def _show_navigator_for_many(self) -> None:
+        """The 表格 list appears when a file comes to hold more than one table (a department's
+        部门整体 table alone needs no list, and the window opens as fast as with one table);
+        表格 › 显示表格列表 shows it anyway. A list the clerk closed stays closed while the count
+        of tables stays above one."""
+        count = len(self.doc.project.forms)
+        if count > 1 and (self._navigator_count is None or self._navigator_count <= 1):
+            self.navigator_dock.show()
+        elif count <= 1 and not self._navigator_wanted:
+            self.navigator_dock.hide()
+        self._navigator_count = count
 
     def remove_form(self, ask: bool = True) -> None:
         """删除当前表, after asking (the navigator's 删除 and Delete key do the same)."""

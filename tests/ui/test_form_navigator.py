@@ -284,3 +284,21 @@ def test_the_forms_menu_duplicates_and_brings_the_list_back(three, qtbot):
     assert three.navigator_dock.isVisible() and three.navigator.view.hasFocus()
     actions["复制当前表(&C)"].trigger()
     assert len(three.doc.project.forms) == 4 and three.doc.form is three.doc.project.forms[1]
+
+
+def test_the_table_list_appears_when_a_second_table_arrives_and_stays_closed_when_closed(window):
+    from perfdesk.domain.ops import InsertForm, RemoveForm
+    from perfdesk.domain.project import new_project_form
+
+    assert window.navigator_dock.isHidden()  # one 部门整体 table: no list, as before
+    project = new_project_form(2027)
+    window.doc.apply(InsertForm(1, project), "新建表")
+    assert not window.navigator_dock.isHidden()
+    window.navigator_dock.close()  # the clerk closes it
+    window.doc.apply(InsertForm(2, new_project_form(2027)), "新建表")
+    assert window.navigator_dock.isHidden()  # still more than one table: it stays closed
+    window.doc.apply(RemoveForm(window.doc.project.forms[2].id), "删除表")
+    window.doc.apply(RemoveForm(project.id), "删除表")
+    assert window.navigator_dock.isHidden()
+    window.show_navigator()  # 表格 › 显示表格列表
+    assert not window.navigator_dock.isHidden() and len(window.doc.project.forms) == 1
