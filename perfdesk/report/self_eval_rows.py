@@ -152,9 +152,13 @@ class SelfEvalRowBuilder(RowBuilder):
         grade = f"自评等级：{total.grade}" if total.grade else ""
         if total.rescaled:
             grade += f"（{total.explanation}）"
+        scored = any(r.score is not None for r in self.scored.rows.values()) or (
+            self.scored.budget is not None and self.scored.budget.score is not None)
+        if not scored:  # a blank table printed to fill by hand: no 0.00 and 差 on it
+            grade = ""
         return Row([
             self.cell("总分", cols.x0, e[w], ALIGN_CENTER, True),
             self.cell(show(self.weights_total()), e[w], e[w + 1], ALIGN_CENTER, True),
-            self.cell(format_amount(total.total), e[w + 1], e[w + 2], ALIGN_CENTER, True),
+            self.cell(format_amount(total.total) if scored else "", e[w + 1], e[w + 2], ALIGN_CENTER, True),
             self.cell(grade, e[w + 2], cols.x1, ALIGN_LEFT),
         ], splittable=False)

@@ -48,3 +48,4 @@ def test_the_total_row_prints_the_weights_as_they_add_up():
     total = next(w for w in words if w["text"] == "总分")
     same_line = [w["text"] for w in words if abs(w["top"] - total["top"]) < 3]
     assert "90" in same_line and "100" not in same_line
+    assert "0.00" not in same_line and not any("差" in word for word in same_line)  # nothing scored yet
