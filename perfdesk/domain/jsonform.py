@@ -261,7 +261,7 @@ def _form_from_dict(r: _Reader, data: dict[str, Any], where: str, pending: dict 
         if not all(isinstance(v, str) for v in extras.values()):
             raise r.fail(place, "的“extras”取值应为文字")
         horizon = _horizon(r, item, kind, place)
-        group = _ensure_group(form.side(horizon), r.text(item, "level1", place), r.text(item, "level2", place))
+        group = form.ensure_group(r.text(item, "level1", place), r.text(item, "level2", place), horizon)
         indicator = Indicator(r.text(item, "name", place), value, dict(extras))
         indicator.core = bool(r.flag(item, "core", place))
         if kind == KIND_SELF_EVALUATION:
@@ -272,18 +272,6 @@ def _form_from_dict(r: _Reader, data: dict[str, Any], where: str, pending: dict 
                 rows[indicator.id] = position
         group.indicators.append(indicator)
     return form
-
-
-def _ensure_group(tree: list[Level1], name1: str, name2: str) -> Level2:
-    node1 = next((l1 for l1 in tree if l1.name == name1), None)
-    if node1 is None:
-        node1 = Level1(name1)
-        tree.append(node1)
-    node2 = node1.child(name2)
-    if node2 is None:
-        node2 = Level2(name2)
-        node1.children.append(node2)
-    return node2
 
 
 def _horizon(r: _Reader, item: dict[str, Any], kind: str, place: str) -> str:

@@ -228,15 +228,15 @@ class Form:
     def indicator_count(self) -> int:
         return sum(len(l2.indicators) for l1 in self.tree for l2 in l1.children)
 
-    def level1(self, name: str) -> Level1 | None:
-        return next((l1 for l1 in self.tree if l1.name == name), None)
+    def level1(self, name: str, horizon: str = "year") -> Level1 | None:
+        return next((l1 for l1 in self.side(horizon) if l1.name == name), None)
 
-    def ensure_group(self, level1: str, level2: str) -> Level2:
-        """The 二级 node under ``level1``, created at the end when missing."""
-        node1 = self.level1(level1)
+    def ensure_group(self, level1: str, level2: str, horizon: str = "year") -> Level2:
+        """The 二级 node under ``level1`` on one side, created at the end when missing."""
+        node1 = self.level1(level1, horizon)
         if node1 is None:
             node1 = Level1(level1)
-            self.tree.append(node1)
+            self.side(horizon).append(node1)
         node2 = node1.child(level2)
         if node2 is None:
             node2 = Level2(level2)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from perfdesk.domain.framework import DEFAULT_FRAMEWORK, Framework, get_framework
-from perfdesk.domain.model import Form, Indicator, Level1, Level2
+from perfdesk.domain.model import Form, Indicator
 from perfdesk.excel import locate
 from perfdesk.excel.context import SheetContext, row_span
 from perfdesk.excel.project_labels import Vocabulary, pkey, vocabularies
@@ -119,18 +119,6 @@ def _caption_words(horizon: str) -> frozenset[str]:
     return frozenset({"中期指标", "中期绩效指标"} if horizon == "mid" else {"年度指标", "年度绩效指标"})
 
 
-def _group(tree: list[Level1], name1: str, name2: str) -> Level2:
-    node1 = next((l1 for l1 in tree if l1.name == name1), None)
-    if node1 is None:
-        node1 = Level1(name1)
-        tree.append(node1)
-    node2 = node1.child(name2)
-    if node2 is None:
-        node2 = Level2(name2)
-        node1.children.append(node2)
-    return node2
-
-
 def _stops(ctx: SheetContext, texts: list[tuple[int, str]]) -> bool:
     first = texts[0][1] if texts else ""
     return bool(first) and (locate.is_people_line(first) or locate.is_note(first))
@@ -184,7 +172,7 @@ def read_project_indicators(ctx: SheetContext, header: int, form: Form, vocabula
 
 
 def _put(form: Form, horizon: str, name1: str, name2: str, name: str, value: str, core: bool) -> None:
-    _group(form.side(horizon), name1, name2).indicators.append(Indicator(name, value, core=core))
+    form.ensure_group(name1, name2, horizon).indicators.append(Indicator(name, value, core=core))
 
 
 def _infer_level1(form: Form, framework: Framework) -> None:
@@ -196,7 +184,7 @@ def _infer_level1(form: Form, framework: Framework) -> None:
             for level2 in list(level1.children):
                 parent = parent_of(level2.name)
                 if parent:
-                    target = _group(tree, parent, level2.name)
+                    target = form.ensure_group(parent, level2.name, horizon)
                     target.indicators.extend(level2.indicators)
                     level1.children.remove(level2)
             if not level1.children:

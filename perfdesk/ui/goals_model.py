@@ -13,7 +13,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from perfdesk.domain.model import Form, Goal
 from perfdesk.domain.ops import Batch, SetField
-from perfdesk.ui.changes import INSERT, MOVE, REMOVE, SET, Change
+from perfdesk.ui.changes import SET, Change
+from perfdesk.ui.flat_rows import begin_rows, end_rows
 
 if TYPE_CHECKING:
     from perfdesk.ui.document import Document
@@ -88,14 +89,7 @@ class GoalsModel(QAbstractTableModel):
         if (self._form is None or change.form_id != self._form.id or change.collection != "goal"
                 or change.side != self.side):
             return
-        if change.kind == INSERT:
-            self.beginInsertRows(QModelIndex(), change.index, change.index)
-        elif change.kind == REMOVE:
-            self.beginRemoveRows(QModelIndex(), change.index, change.index)
-        elif change.kind == MOVE:
-            from perfdesk.ui.tasks_model import begin_move
-
-            self._moving = begin_move(self, change)
+        self._moving = begin_rows(self, change)
 
     def changed(self, change: Change) -> None:
         if (self._form is None or change.form_id != self._form.id or change.collection != "goal"
@@ -104,13 +98,8 @@ class GoalsModel(QAbstractTableModel):
         if change.kind == SET:
             self.goal_changed(change.node)
             return
-        if change.kind == INSERT:
-            self.endInsertRows()
-        elif change.kind == REMOVE:
-            self.endRemoveRows()
-        elif self._moving:
-            self._moving = False
-            self.endMoveRows()
+        end_rows(self, change, self._moving)
+        self._moving = False
         if self.goals:  # 目标1, 目标2 … follow the rows
             self.headerDataChanged.emit(Qt.Orientation.Vertical, 0, len(self.goals) - 1)
 

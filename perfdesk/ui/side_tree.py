@@ -30,46 +30,14 @@ class SideTreeModel(IndicatorTreeModel):
     CORE = 2
 
     def __init__(self, doc: Document, horizon: str) -> None:
-        super().__init__(doc)
+        super().__init__(doc, side=horizon)
         self.horizon = horizon
-        self._roots: list[Level1] = []
-
-    def set_form(self, form: Form) -> None:
-        self.beginResetModel()
-        self._form = form
-        self._roots = form.side(self.horizon)
-        self.extra_columns = ()
-        self._parent = {}
-        for level1 in form.side(self.horizon):
-            for level2 in level1.children:
-                self._parent[level2.id] = level1
-                for indicator in level2.indicators:
-                    self._parent[indicator.id] = level2
-        self.endResetModel()
 
     def check_template(self) -> None:
         pass
 
-    @property
-    def roots(self) -> list[Level1]:
-        return self._roots
-
     def holds(self, node_id: str) -> bool:
         return node_id in self._parent or any(l1.id == node_id for l1 in self.roots)
-
-    def _children(self, node: Any) -> list[Any]:
-        if node is None:
-            return self._roots
-        if isinstance(node, Level1):
-            return node.children
-        if isinstance(node, Level2):
-            return node.indicators
-        return []
-
-    def index_of(self, node: Any, column: int = 0) -> QModelIndex:
-        if isinstance(node, Level1):
-            return self.createIndex(self.roots.index(node), column, node)
-        return super().index_of(node, column)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:
         return 3
@@ -120,31 +88,6 @@ class SideTreeModel(IndicatorTreeModel):
         label = self.tr("指标名称") if field == "name" else self.tr("指标值")
         push_op(self.doc, SetField(form_id, "indicator", node.id, field, new), self.tr("修改{0}").format(label))
         return True
-
-    def node_changed(self, node_id: str) -> None:
-        for level1 in self.roots:
-            nodes: list[Level1 | Level2] = [level1, *level1.children]
-            for node in nodes:
-                if node.id == node_id:
-                    self.dataChanged.emit(self.index_of(node, 0), self.index_of(node, 1))
-
-    def refresh_marks(self, marks: dict[str, tuple[str, str]]) -> None:
-        self.marks = marks
-        if self._form is None or not self.roots:
-            return
-        from perfdesk.ui.roles import MARK_ROLES
-
-        self.dataChanged.emit(self.index(0, 0), self.index(len(self.roots) - 1, 1), MARK_ROLES)
-        for level1 in self.roots:
-            parent1 = self.index_of(level1)
-            if level1.children:
-                self.dataChanged.emit(self.index(0, 0, parent1), self.index(len(level1.children) - 1, 1, parent1),
-                                      MARK_ROLES)
-            for level2 in level1.children:
-                if level2.indicators:
-                    parent2 = self.index_of(level2)
-                    self.dataChanged.emit(self.index(0, 0, parent2),
-                                          self.index(len(level2.indicators) - 1, 1, parent2), MARK_ROLES)
 
     def move_indicators(self, ids: list[str], level2: Level2, row: int) -> None:
         """Drag and drop within the side: one undo step."""

@@ -17,7 +17,8 @@ from PySide6.QtGui import QColor, QFont
 from perfdesk.domain.model import TASK_AMOUNTS, Form, Task
 from perfdesk.domain.money import format_amount, read_amount
 from perfdesk.domain.ops import Batch, Op, SetField
-from perfdesk.ui.changes import INSERT, MOVE, REMOVE, SET, Change
+from perfdesk.ui.changes import SET, Change
+from perfdesk.ui.flat_rows import begin_rows, end_rows
 from perfdesk.ui.roles import MARK_ROLES
 
 if TYPE_CHECKING:
@@ -216,12 +217,7 @@ class TasksModel(QAbstractTableModel):
     def about_to_change(self, change: Change) -> None:
         if self._form is None or change.form_id != self._form.id or change.collection != "task":
             return
-        if change.kind == INSERT:
-            self.beginInsertRows(QModelIndex(), change.index, change.index)
-        elif change.kind == REMOVE:
-            self.beginRemoveRows(QModelIndex(), change.index, change.index)
-        elif change.kind == MOVE:
-            self._moving = begin_move(self, change)
+        self._moving = begin_rows(self, change)
 
     def changed(self, change: Change) -> None:
         if self._form is None or change.form_id != self._form.id or change.collection != "task":
@@ -229,13 +225,8 @@ class TasksModel(QAbstractTableModel):
         if change.kind == SET:
             self.task_changed(change.node)
             return
-        if change.kind == INSERT:
-            self.endInsertRows()
-        elif change.kind == REMOVE:
-            self.endRemoveRows()
-        elif self._moving:
-            self._moving = False
-            self.endMoveRows()
+        end_rows(self, change, self._moving)
+        self._moving = False
         self._totals_changed()
 
     def task_changed(self, task: Task) -> None:
@@ -251,12 +242,3 @@ class TasksModel(QAbstractTableModel):
     def _totals_changed(self) -> None:
         row = len(self.tasks)
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(FIELDS) - 1))
-
-
-def begin_move(model: QAbstractTableModel, change: Change) -> bool:
-    """``beginMoveRows`` for a row moved in a flat list; False when it stays where it is.
-    Qt counts the destination before the row is taken out, the operation after."""
-    if change.to_index == change.index:
-        return False
-    destination = change.to_index + 1 if change.to_index > change.index else change.to_index
-    return model.beginMoveRows(QModelIndex(), change.index, change.index, QModelIndex(), destination)

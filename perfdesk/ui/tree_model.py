@@ -83,6 +83,11 @@ class IndicatorTreeModel(QAbstractItemModel):
         assert self._form is not None
         return self._form
 
+    @property
+    def roots(self) -> list[Level1]:
+        """The 一级 of the side this model mirrors."""
+        return self.form.side(self.side) if self._form is not None else []
+
     def node(self, index: AnyIndex) -> Node | None:
         return index.internalPointer() if index.isValid() else None
 
