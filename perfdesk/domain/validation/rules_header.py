@@ -17,8 +17,8 @@ def check_header(ctx: Context) -> None:
     department = form.department
     from perfdesk.domain.forms import template_of
 
-    if ctx.is_project or template_of(form).field("department") is None:
-        pass  # 项目名称 and 主管部门 are the template's own fields (template.field_missing)
+    if template_of(form).field("department") is None:
+        pass  # a table without 部门（单位）名称 (project tables, mof-2020): its own fields say who (template rules)
     elif not department.strip():
         ctx.report("form.department_missing", ctx.header_place("department"),
                    "未填写部门（单位）名称，请填写预算单位的全称。")
